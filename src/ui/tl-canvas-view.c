@@ -1,0 +1,434 @@
+/* tl-canvas-view.c
+ *
+ * The widget adds only what the screen needs beside a painter: it asks the
+ * painter to draw, and turns clicks into a selection through the painter's
+ * hit-testing.  Exports use the same painters without it.  The two painters
+ * have their own APIs; a small table of adapters lets one widget serve both.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tl-canvas-view.h"
+#include "tl-diagram-painter.h"
+#include "tl-matrix-painter.h"
+#include "tl-ui-private.h"
+
+typedef struct {
+  gpointer (*create)           (TlDocument *document);
+  void     (*set_theme)        (gpointer painter, TlTheme *theme);
+  void     (*draw)             (gpointer painter, cairo_t *cr, double width, double height);
+  void     (*get_natural_size) (gpointer painter, double *width, double *height);
+  /* Returns the kind hit ("station", "cell") and sets *id (owned) */
+  const char *(*hit_test)      (gpointer painter, double width, double height,
+                                double x, double y, char **id);
+  void     (*select)           (gpointer painter, const char *kind, const char *id);
+  /* Where @kind/@id is drawn at this size: the centre of its shape */
+  gboolean (*locate)           (gpointer painter, double width, double height,
+                                const char *kind, const char *id, double *x, double *y);
+  const char *accessible_label;
+} PainterFuncs;
+
+static gpointer
+diagram_create (TlDocument *document)
+{
+  return tl_diagram_painter_new (document);
+}
+
+static const char *
+diagram_hit_test (gpointer painter, double width, double height, double x, double y, char **id)
+{
+  const char *station = tl_diagram_painter_station_at (painter, width, height, x, y);
+
+  *id = g_strdup (station);
+  return station ? "station" : NULL;
+}
+
+static void
+diagram_select (gpointer painter, const char *kind, const char *id)
+{
+  if (g_strcmp0 (kind, "station") == 0 || g_strcmp0 (kind, "loop") == 0)
+    tl_diagram_painter_set_selection (painter, kind, id);
+  else
+    tl_diagram_painter_set_selection (painter, NULL, NULL);
+}
+
+static gboolean
+diagram_locate (gpointer painter, double width, double height,
+                const char *kind, const char *id, double *x, double *y)
+{
+  return g_strcmp0 (kind, "station") == 0 &&
+         tl_diagram_painter_get_station_position (painter, width, height, id, x, y);
+}
+
+static gpointer
+matrix_create (TlDocument *document)
+{
+  return tl_matrix_painter_new (document);
+}
+
+static const char *
+matrix_hit_test (gpointer painter, double width, double height, double x, double y, char **id)
+{
+  const char *layer = NULL, *type = NULL;
+
+  if (!tl_matrix_painter_cell_at (painter, width, height, x, y, &layer, &type))
+    {
+      *id = NULL;
+      return NULL;
+    }
+
+  *id = g_strdup_printf ("%s/%s", layer, type);
+  return "cell";
+}
+
+static void
+matrix_select (gpointer painter, const char *kind, const char *id)
+{
+  g_autofree char *layer = NULL;
+  g_autofree char *type = NULL;
+
+  if (g_strcmp0 (kind, "cell") == 0 && tl_cell_id_parse (id, &layer, &type))
+    tl_matrix_painter_set_selection (painter, layer, type);
+  else
+    tl_matrix_painter_set_selection (painter, NULL, NULL);
+}
+
+static gboolean
+matrix_locate (gpointer painter, double width, double height,
+               const char *kind, const char *id, double *x, double *y)
+{
+  g_autofree char *layer = NULL;
+  g_autofree char *type = NULL;
+  double bx, by, bw, bh;
+
+  if (g_strcmp0 (kind, "cell") != 0 || !tl_cell_id_parse (id, &layer, &type) ||
+      !tl_matrix_painter_get_cell_bounds (painter, width, height, layer, type, &bx, &by, &bw, &bh))
+    return FALSE;
+
+  *x = bx + bw / 2;
+  *y = by + bh / 2;
+  return TRUE;
+}
+
+static const PainterFuncs painters[] = {
+  [TL_CANVAS_DIAGRAM] = {
+    diagram_create,
+    (gpointer)tl_diagram_painter_set_theme,
+    (gpointer)tl_diagram_painter_draw,
+    (gpointer)tl_diagram_painter_get_natural_size,
+    diagram_hit_test,
+    diagram_select,
+    diagram_locate,
+    N_("Six-loop diagram"),
+  },
+  [TL_CANVAS_MATRIX] = {
+    matrix_create,
+    (gpointer)tl_matrix_painter_set_theme,
+    (gpointer)tl_matrix_painter_draw,
+    (gpointer)tl_matrix_painter_get_natural_size,
+    matrix_hit_test,
+    matrix_select,
+    matrix_locate,
+    N_("Experience matrix"),
+  },
+};
+
+struct _TlCanvasView
+{
+  GtkWidget           parent_instance;
+
+  TlCanvasKind        kind;
+  const PainterFuncs *funcs;
+  TlSession          *session;
+  gpointer            painter;
+};
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_SESSION,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (TlCanvasView, tl_canvas_view, GTK_TYPE_WIDGET)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_theme (TlCanvasView *self)
+{
+  g_autoptr(TlTheme) theme = NULL;
+
+  if (self->painter == NULL)
+    return;
+
+  theme = _tl_ui_theme_new_for_style ();
+  self->funcs->set_theme (self->painter, theme);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+style_manager_notify_dark_cb (AdwStyleManager *manager,
+                              GParamSpec      *pspec,
+                              TlCanvasView    *self)
+{
+  update_theme (self);
+}
+
+static void
+document_changed_cb (TlCanvasView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+session_notify_selected_id_cb (TlSession    *session,
+                               GParamSpec   *pspec,
+                               TlCanvasView *self)
+{
+  self->funcs->select (self->painter,
+                       tl_session_get_selected_kind (session),
+                       tl_session_get_selected_id (session));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+tl_canvas_view_select_at (TlCanvasView *self,
+                          double        x,
+                          double        y)
+{
+  g_autofree char *id = NULL;
+  const char *kind;
+
+  g_return_if_fail (TL_IS_CANVAS_VIEW (self));
+
+  if (self->session == NULL)
+    return;
+
+  kind = self->funcs->hit_test (self->painter,
+                                gtk_widget_get_width (GTK_WIDGET (self)),
+                                gtk_widget_get_height (GTK_WIDGET (self)),
+                                x, y, &id);
+  tl_session_select (self->session, kind, id);
+}
+
+gboolean
+tl_canvas_view_locate (TlCanvasView *self,
+                       const char   *kind,
+                       const char   *id,
+                       double       *x,
+                       double       *y)
+{
+  g_return_val_if_fail (TL_IS_CANVAS_VIEW (self), FALSE);
+
+  return self->painter != NULL &&
+         self->funcs->locate (self->painter,
+                              gtk_widget_get_width (GTK_WIDGET (self)),
+                              gtk_widget_get_height (GTK_WIDGET (self)),
+                              kind, id, x, y);
+}
+
+static void
+click_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  TlCanvasView    *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  tl_canvas_view_select_at (self, x, y);
+}
+
+static void
+tl_canvas_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  TlCanvasView *self = TL_CANVAS_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->painter == NULL || width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  self->funcs->draw (self->painter, cr, width, height);
+  cairo_destroy (cr);
+}
+
+static void
+tl_canvas_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  TlCanvasView *self = TL_CANVAS_VIEW (widget);
+  double width = 800, height = 600;
+
+  if (self->painter != NULL)
+    self->funcs->get_natural_size (self->painter, &width, &height);
+
+  /* The painters scale to any size; a small minimum keeps narrow windows
+   * possible. */
+  *minimum = 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? width : height;
+}
+
+static void
+tl_canvas_view_dispose (GObject *object)
+{
+  TlCanvasView *self = (TlCanvasView *)object;
+
+  tl_canvas_view_set_session (self, NULL);
+
+  G_OBJECT_CLASS (tl_canvas_view_parent_class)->dispose (object);
+}
+
+static void
+tl_canvas_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TlCanvasView *self = TL_CANVAS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_canvas_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TlCanvasView *self = TL_CANVAS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_int (value);
+      self->funcs = &painters[self->kind];
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->funcs->accessible_label),
+                                      -1);
+      break;
+    case PROP_SESSION:
+      tl_canvas_view_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_canvas_view_class_init (TlCanvasViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tl_canvas_view_dispose;
+  object_class->get_property = tl_canvas_view_get_property;
+  object_class->set_property = tl_canvas_view_set_property;
+
+  widget_class->snapshot = tl_canvas_view_snapshot;
+  widget_class->measure = tl_canvas_view_measure;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, TL_CANVAS_DIAGRAM, TL_CANVAS_MATRIX, TL_CANVAS_DIAGRAM,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, TL_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "tl-canvas-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+tl_canvas_view_init (TlCanvasView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->funcs = &painters[TL_CANVAS_DIAGRAM];
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+
+  g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_manager_notify_dark_cb), self, 0);
+}
+
+GtkWidget *
+tl_canvas_view_new (TlCanvasKind kind)
+{
+  return g_object_new (TL_TYPE_CANVAS_VIEW, "kind", kind, NULL);
+}
+
+TlCanvasKind
+tl_canvas_view_get_kind (TlCanvasView *self)
+{
+  g_return_val_if_fail (TL_IS_CANVAS_VIEW (self), TL_CANVAS_DIAGRAM);
+  return self->kind;
+}
+
+TlSession *
+tl_canvas_view_get_session (TlCanvasView *self)
+{
+  g_return_val_if_fail (TL_IS_CANVAS_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+tl_canvas_view_set_session (TlCanvasView *self,
+                            TlSession    *session)
+{
+  g_return_if_fail (TL_IS_CANVAS_VIEW (self));
+  g_return_if_fail (!session || TL_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (tl_session_get_document (self->session), self);
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_clear_object (&self->painter);
+    }
+
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      self->painter = self->funcs->create (tl_session_get_document (session));
+      update_theme (self);
+      g_signal_connect_object (tl_session_get_document (session), "changed",
+                               G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected-id",
+                               G_CALLBACK (session_notify_selected_id_cb), self, 0);
+      session_notify_selected_id_cb (session, NULL, self);
+    }
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}

@@ -1,0 +1,410 @@
+/* tl-session.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tl-session.h"
+
+struct _TlSession
+{
+  GObject        parent_instance;
+
+  TlWorkingCopy *working_copy;
+  TlUndoStack   *undo_stack;
+  char          *selected_kind;
+  char          *selected_id;
+  gboolean       closed;
+};
+
+enum {
+  PROP_0,
+  PROP_WORKING_COPY,
+  PROP_DOCUMENT,
+  PROP_UNDO_STACK,
+  PROP_FILE,
+  PROP_MODIFIED,
+  PROP_SELECTED_KIND,
+  PROP_SELECTED_ID,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (TlSession, tl_session, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+undo_stack_notify_modified_cb (TlUndoStack *stack,
+                               GParamSpec  *pspec,
+                               TlSession   *self)
+{
+  /* The sidecar remembers whether the copy holds unsaved work, so a crash
+   * offers recovery only when there is something to recover. */
+  if (!self->closed)
+    tl_working_copy_set_modified (self->working_copy, tl_undo_stack_get_modified (stack));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+document_changed_cb (TlDocument   *document,
+                     TlChangeKind  kind,
+                     GObject      *object,
+                     const char   *property,
+                     TlSession    *self)
+{
+  /* A removed object can no longer be selected. */
+  if (kind == TL_CHANGE_REMOVED && self->selected_id != NULL &&
+      g_strcmp0 (tl_document_object_id (object), self->selected_id) == 0 &&
+      g_strcmp0 (tl_document_object_kind (object), self->selected_kind) == 0)
+    tl_session_select (self, NULL, NULL);
+}
+
+static void
+tl_session_constructed (GObject *object)
+{
+  TlSession *self = (TlSession *)object;
+  TlDocument *document;
+
+  G_OBJECT_CLASS (tl_session_parent_class)->constructed (object);
+
+  document = tl_working_copy_get_document (self->working_copy);
+  self->undo_stack = tl_undo_stack_new (document);
+  g_signal_connect_object (self->undo_stack, "notify::modified",
+                           G_CALLBACK (undo_stack_notify_modified_cb), self, 0);
+  g_signal_connect_object (document, "changed",
+                           G_CALLBACK (document_changed_cb), self, 0);
+}
+
+static void
+tl_session_dispose (GObject *object)
+{
+  TlSession *self = (TlSession *)object;
+
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->working_copy);
+
+  G_OBJECT_CLASS (tl_session_parent_class)->dispose (object);
+}
+
+static void
+tl_session_finalize (GObject *object)
+{
+  TlSession *self = (TlSession *)object;
+
+  g_clear_pointer (&self->selected_kind, g_free);
+  g_clear_pointer (&self->selected_id, g_free);
+
+  G_OBJECT_CLASS (tl_session_parent_class)->finalize (object);
+}
+
+static void
+tl_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  TlSession *self = TL_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKING_COPY:
+      g_value_set_object (value, self->working_copy);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, tl_session_get_document (self));
+      break;
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, tl_session_get_file (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, tl_session_get_modified (self));
+      break;
+    case PROP_SELECTED_KIND:
+      g_value_set_string (value, self->selected_kind);
+      break;
+    case PROP_SELECTED_ID:
+      g_value_set_string (value, self->selected_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  TlSession *self = TL_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKING_COPY:
+      self->working_copy = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_session_class_init (TlSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = tl_session_constructed;
+  object_class->dispose = tl_session_dispose;
+  object_class->finalize = tl_session_finalize;
+  object_class->get_property = tl_session_get_property;
+  object_class->set_property = tl_session_set_property;
+
+  properties[PROP_WORKING_COPY] =
+    g_param_spec_object ("working-copy", NULL, NULL, TL_TYPE_WORKING_COPY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, TL_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_STACK] =
+    g_param_spec_object ("undo-stack", NULL, NULL, TL_TYPE_UNDO_STACK,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_KIND] =
+    g_param_spec_string ("selected-kind", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_string ("selected-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tl_session_init (TlSession *self)
+{
+}
+
+TlSession *
+tl_session_new (TlWorkingCopy *working_copy)
+{
+  g_return_val_if_fail (TL_IS_WORKING_COPY (working_copy), NULL);
+  return g_object_new (TL_TYPE_SESSION, "working-copy", working_copy, NULL);
+}
+
+TlWorkingCopy *
+tl_session_get_working_copy (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+  return self->working_copy;
+}
+
+TlDocument *
+tl_session_get_document (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+  return self->working_copy ? tl_working_copy_get_document (self->working_copy) : NULL;
+}
+
+TlStore *
+tl_session_get_store (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+  return self->working_copy ? tl_working_copy_get_store (self->working_copy) : NULL;
+}
+
+TlUndoStack *
+tl_session_get_undo_stack (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+  return self->undo_stack;
+}
+
+GFile *
+tl_session_get_file (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+  return self->working_copy ? tl_working_copy_get_file (self->working_copy) : NULL;
+}
+
+gboolean
+tl_session_get_modified (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), FALSE);
+  return self->undo_stack != NULL && tl_undo_stack_get_modified (self->undo_stack);
+}
+
+char *
+tl_session_dup_display_name (TlSession *self)
+{
+  GFile *file;
+
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+
+  file = tl_session_get_file (self);
+  if (file == NULL)
+    return g_strdup (_("Untitled Document"));
+  return g_file_get_basename (file);
+}
+
+gboolean
+tl_session_run (TlSession  *self,
+                TlCommand  *command,
+                GError    **error)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (!self->closed, FALSE);
+  return tl_undo_stack_push (self->undo_stack, command, error);
+}
+
+gboolean
+tl_session_set (TlSession     *self,
+                gpointer       target,
+                const char    *property,
+                const GValue  *value,
+                gboolean       mergeable,
+                GError       **error)
+{
+  g_autoptr(TlCommand) command = NULL;
+
+  g_return_val_if_fail (TL_IS_SESSION (self), FALSE);
+
+  command = tl_set_property_command_new (target, property, value, mergeable);
+  return tl_session_run (self, command, error);
+}
+
+void
+tl_session_select (TlSession  *self,
+                   const char *kind,
+                   const char *id)
+{
+  g_return_if_fail (TL_IS_SESSION (self));
+
+  if (kind == NULL || id == NULL)
+    kind = id = NULL;
+
+  if (g_strcmp0 (kind, self->selected_kind) == 0 && g_strcmp0 (id, self->selected_id) == 0)
+    return;
+
+  g_free (self->selected_kind);
+  g_free (self->selected_id);
+  self->selected_kind = g_strdup (kind);
+  self->selected_id = g_strdup (id);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+tl_session_get_selected_kind (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+  return self->selected_kind;
+}
+
+const char *
+tl_session_get_selected_id (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+  return self->selected_id;
+}
+
+GObject *
+tl_session_get_selected_object (TlSession *self)
+{
+  TlDocument *document;
+
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+
+  document = tl_session_get_document (self);
+  if (document == NULL || self->selected_kind == NULL)
+    return NULL;
+
+  if (g_str_equal (self->selected_kind, "station"))
+    return G_OBJECT (tl_document_lookup_station (document, self->selected_id));
+  if (g_str_equal (self->selected_kind, "loop"))
+    return G_OBJECT (tl_document_lookup_loop (document, self->selected_id));
+  if (g_str_equal (self->selected_kind, "cell"))
+    {
+      g_autofree char *layer = NULL;
+      g_autofree char *type = NULL;
+
+      if (tl_cell_id_parse (self->selected_id, &layer, &type))
+        return G_OBJECT (tl_document_lookup_cell (document, layer, type));
+    }
+
+  return NULL;
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TlSession *self = g_task_get_source_object (task);
+  GFile *old_file = tl_session_get_file (self);
+  g_autoptr(GFile) before = old_file ? g_object_ref (old_file) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!tl_working_copy_save_finish (TL_WORKING_COPY (object), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  tl_undo_stack_mark_saved (self->undo_stack);
+  if (before == NULL || !g_file_equal (before, tl_session_get_file (self)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+tl_session_save_async (TlSession           *self,
+                       GFile               *dest,
+                       gboolean             overwrite,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (TL_IS_SESSION (self));
+  g_return_if_fail (!self->closed);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_session_save_async);
+  tl_working_copy_save_async (self->working_copy, dest, overwrite, cancellable, save_cb, task);
+}
+
+gboolean
+tl_session_save_finish (TlSession     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+tl_session_close (TlSession *self)
+{
+  g_return_if_fail (TL_IS_SESSION (self));
+
+  if (self->closed)
+    return;
+  self->closed = TRUE;
+  tl_working_copy_discard (self->working_copy);
+}

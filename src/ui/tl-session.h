@@ -1,0 +1,67 @@
+/* tl-session.h: one open document and its view state
+ *
+ * A session ties a working copy (the document and its file) to an undo
+ * stack and to view state that never goes into the file: the selection,
+ * the current page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tl-model.h"
+#include "tl-store.h"
+#include "tl-working-copy.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_SESSION (tl_session_get_type ())
+G_DECLARE_FINAL_TYPE (TlSession, tl_session, TL, SESSION, GObject)
+
+TlSession     *tl_session_new             (TlWorkingCopy *working_copy);
+TlWorkingCopy *tl_session_get_working_copy (TlSession    *self);
+TlDocument    *tl_session_get_document    (TlSession     *self);
+TlStore       *tl_session_get_store       (TlSession     *self);
+TlUndoStack   *tl_session_get_undo_stack  (TlSession     *self);
+/* The user's file, or NULL while untitled */
+GFile         *tl_session_get_file        (TlSession     *self);
+gboolean       tl_session_get_modified    (TlSession     *self);
+/* "Untitled" or the file's display name, for window titles */
+char          *tl_session_dup_display_name (TlSession    *self);
+
+/* Pushes @command; shows nothing: the caller reports @error. */
+gboolean       tl_session_run             (TlSession     *self,
+                                           TlCommand     *command,
+                                           GError       **error);
+/* Convenience: a set-property command on @target. */
+gboolean       tl_session_set             (TlSession     *self,
+                                           gpointer       target,
+                                           const char    *property,
+                                           const GValue  *value,
+                                           gboolean       mergeable,
+                                           GError       **error);
+
+/* Selection: kind "station", "loop", "cell" or NULL; id as in the document. */
+void           tl_session_select          (TlSession     *self,
+                                           const char    *kind,
+                                           const char    *id);
+const char    *tl_session_get_selected_kind (TlSession   *self);
+const char    *tl_session_get_selected_id (TlSession     *self);
+/* The selected station, loop or cell, or NULL */
+GObject       *tl_session_get_selected_object (TlSession *self);
+
+void           tl_session_save_async      (TlSession     *self,
+                                           GFile         *dest,
+                                           gboolean       overwrite,
+                                           GCancellable  *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer       user_data);
+gboolean       tl_session_save_finish     (TlSession     *self,
+                                           GAsyncResult  *result,
+                                           GError       **error);
+
+/* Closes the working copy (deleting it); the session is unusable after. */
+void           tl_session_close           (TlSession     *self);
+
+G_END_DECLS

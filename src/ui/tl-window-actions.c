@@ -1,0 +1,457 @@
+/* tl-window-actions.c: the window's actions, shortcuts and file flows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tl-export.h"
+#include "tl-window-private.h"
+
+#define MAX_RECENT 8
+
+static void save_to (TlWindow *self, GFile *dest, gboolean overwrite);
+
+void
+_tl_window_actions_update (TlWindow *self)
+{
+  TlUndoStack *stack = self->session ? tl_session_get_undo_stack (self->session) : NULL;
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean can_save = self->session != NULL && !self->saving &&
+                      (tl_session_get_modified (self->session) || tl_session_get_file (self->session) == NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", stack && tl_undo_stack_get_can_undo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", stack && tl_undo_stack_get_can_redo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->session != NULL && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 self->session != NULL && g_strcmp0 (view, "feedback") != 0);
+
+  /* The undo buttons say what they would undo. */
+  if (stack != NULL)
+    {
+      const char *undo = tl_undo_stack_get_undo_label (stack);
+      const char *redo = tl_undo_stack_get_redo_label (stack);
+      g_autofree char *undo_tip = undo ? g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), undo) : g_strdup (_("Undo (Ctrl+Z)"));
+      g_autofree char *redo_tip = redo ? g_strdup_printf (_("Redo “%s” (Shift+Ctrl+Z)"), redo) : g_strdup (_("Redo (Shift+Ctrl+Z)"));
+
+      gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+      gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+    }
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  tl_undo_stack_undo (tl_session_get_undo_stack (self->session));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  tl_undo_stack_redo (tl_session_get_undo_stack (self->session));
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *)"application/x-touchloop",
+    .app_name = (char *)"Touchloop",
+    .app_exec = (char *)"touchloop %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+conflict_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TlWindow         *self)
+{
+  if (g_str_equal (response, "overwrite"))
+    save_to (self, NULL, TRUE);
+  else if (g_str_equal (response, "save-as"))
+    _tl_window_save (self, TRUE);
+  else
+    self->close_after_save = FALSE;
+}
+
+static void
+show_conflict (TlWindow *self)
+{
+  g_autofree char *name = tl_session_dup_display_name (self->session);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” was changed by another program since you opened it. "
+                                    "Saving replaces those changes with yours; Save As keeps both."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (conflict_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(TlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+
+  if (!tl_session_save_finish (TL_SESSION (object), result, &error))
+    {
+      _tl_window_actions_update (self);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (g_error_matches (error, TL_STORE_ERROR, TL_STORE_ERROR_CONFLICT))
+        {
+          show_conflict (self);
+          return;
+        }
+
+      self->close_after_save = FALSE;
+      tl_window_show_toast (self, error->message);
+      return;
+    }
+
+  add_to_recent (tl_session_get_file (TL_SESSION (object)));
+  _tl_window_actions_update (self);
+
+  if (self->close_after_save)
+    tl_window_force_close (self);
+}
+
+static void
+save_to (TlWindow *self,
+         GFile    *dest,
+         gboolean  overwrite)
+{
+  if (self->saving)
+    return;
+
+  self->saving = TRUE;
+  _tl_window_actions_update (self);
+  tl_session_save_async (self->session, dest, overwrite, self->cancellable,
+                         save_cb, g_object_ref (self));
+}
+
+static GFile *
+with_extension (GFile      *file,
+                const char *extension)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *with = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (g_str_has_suffix (name, extension))
+    return g_object_ref (file);
+
+  parent = g_file_get_parent (file);
+  with = g_strconcat (name, extension, NULL);
+  return g_file_get_child (parent, with);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     TlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) file = with_extension (chosen, ".touchloop");
+
+      /* The chooser already asked before replacing the chosen file. */
+      save_to (self, file, TRUE);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static char *
+suggested_name (TlWindow   *self,
+                const char *suffix,
+                const char *extension)
+{
+  const char *title = tl_document_get_title (tl_session_get_document (self->session));
+  g_autofree char *base = g_strdup (title && *title ? title : _("Untitled Document"));
+
+  /* A title may hold characters a file name cannot. */
+  g_strdelimit (base, "/\\:", '-');
+  return g_strconcat (base, suffix ? suffix : "", ".", extension, NULL);
+}
+
+void
+_tl_window_save (TlWindow *self,
+                 gboolean  save_as)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+
+  if (!save_as && tl_session_get_file (self->session) != NULL)
+    {
+      save_to (self, NULL, FALSE);
+      return;
+    }
+
+  native = gtk_file_chooser_native_new (_("Save Document"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Touchloop documents"));
+  gtk_file_filter_add_mime_type (filter, "application/x-touchloop");
+  gtk_file_filter_add_suffix (filter, "touchloop");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  if (tl_session_get_file (self->session) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), tl_session_get_file (self->session), NULL);
+  else
+    {
+      name = suggested_name (self, NULL, "touchloop");
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+
+  g_signal_connect (native, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _tl_window_save (TL_WINDOW (widget), g_str_equal (action_name, "win.save-as"));
+}
+
+static TlExportWhat
+export_what (TlWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "matrix") == 0
+         ? TL_EXPORT_MATRIX : TL_EXPORT_DIAGRAM;
+}
+
+static void
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    TlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      const char *dot = strrchr (name, '.');
+      const TlExportFormat *format = dot ? tl_export_format_lookup (dot + 1) : NULL;
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
+      TlExportOptions options = { 0, "light" };
+      g_autoptr(GError) error = NULL;
+
+      /* No known extension typed: the chosen filter decides, and the
+       * file gets that format's extension. */
+      if (format == NULL && filter != NULL)
+        {
+          format = g_object_get_data (G_OBJECT (filter), "tl-format");
+          if (format != NULL)
+            {
+              g_autofree char *ext = g_strconcat (".", format->extension, NULL);
+              g_autoptr(GFile) fixed = with_extension (file, ext);
+
+              g_free (path);
+              path = g_file_get_path (fixed);
+            }
+        }
+
+      if (path == NULL)
+        tl_window_show_toast (self, _("Export needs a local file: choose a folder on this computer."));
+      else if (format == NULL)
+        tl_window_show_toast (self, _("Unknown export format: name the file .svg, .png or .pdf."));
+      else if (!tl_export_to_file (tl_session_get_document (self->session), export_what (self),
+                                   format, path, &options, &error))
+        tl_window_show_toast (self, error->message);
+      else
+        {
+          g_autofree char *display = g_filename_display_basename (path);
+          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), display);
+
+          tl_window_show_toast (self, message);
+        }
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  const TlExportFormat * const *formats = tl_export_formats ();
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+
+  native = gtk_file_chooser_native_new (export_what (self) == TL_EXPORT_MATRIX
+                                          ? _("Export Matrix") : _("Export Diagram"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i]->name));
+      gtk_file_filter_add_mime_type (filter, formats[i]->mime_type);
+      gtk_file_filter_add_suffix (filter, formats[i]->extension);
+      g_object_set_data (G_OBJECT (filter), "tl-format", (gpointer)formats[i]);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+
+  name = suggested_name (self,
+                         export_what (self) == TL_EXPORT_MATRIX ? _("-matrix") : _("-diagram"),
+                         formats[0]->extension);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  tl_window_set_view (TL_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static int
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *)a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *)b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+/* GtkMenuButton:active is GTK 4.10: the popover's show serves. */
+static void
+primary_popover_show_cb (GtkPopover *popover,
+                         TlWindow   *self)
+{
+  g_autolist(GtkRecentInfo) items = NULL;
+  guint added = 0;
+
+  /* Rebuilt each time the menu opens, so it is never stale. */
+  g_menu_remove_all (self->recent_menu);
+  items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  items = g_list_sort (items, compare_recent_newest_first);
+
+  for (GList *l = items; l != NULL && added < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, ".touchloop") || !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", uri);
+      g_menu_append_item (self->recent_menu, item);
+      added++;
+    }
+
+  if (added == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Documents"), "app.no-recent");
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+void
+_tl_window_class_actions_init (TlWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "diagram");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "matrix");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "feedback");
+}
+
+void
+_tl_window_actions_init (TlWindow *self)
+{
+  g_signal_connect (gtk_menu_button_get_popover (self->menu_button), "show",
+                    G_CALLBACK (primary_popover_show_cb), self);
+}

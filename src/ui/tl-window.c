@@ -1,0 +1,397 @@
+/* tl-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tl-window-private.h"
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_titles (TlWindow *self)
+{
+  TlDocument *document = tl_session_get_document (self->session);
+  GFile *file = tl_session_get_file (self->session);
+  gboolean modified = tl_session_get_modified (self->session);
+  const char *doc_title = tl_document_get_title (document);
+  g_autofree char *name = tl_session_dup_display_name (self->session);
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+
+  if (doc_title == NULL || *doc_title == '\0')
+    doc_title = name;
+
+  if (file != NULL)
+    {
+      g_autofree char *local = g_file_get_path (file);
+      const char *home = g_get_home_dir ();
+
+      /* ~/ is how GNOME shows paths under the home folder. */
+      if (local != NULL && home != NULL && g_str_has_prefix (local, home) && local[strlen (home)] == '/')
+        path = g_strconcat ("~", local + strlen (home), NULL);
+      else
+        path = local ? g_steal_pointer (&local) : g_file_get_uri (file);
+    }
+  else
+    path = g_strdup (_("Not saved yet"));
+
+  /* The dot is GNOME's sign of unsaved changes. */
+  title = modified ? g_strdup_printf ("• %s", doc_title) : g_strdup (doc_title);
+  window_title = g_strdup_printf ("%s — %s", title, _("Touchloop"));
+
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, path);
+  gtk_label_set_text (self->document_title_label, title);
+  gtk_label_set_text (self->document_path_label, path);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->document_path_label), path);
+}
+
+static void
+session_changed_cb (TlWindow *self)
+{
+  update_titles (self);
+  _tl_window_actions_update (self);
+}
+
+static void
+document_changed_cb (TlDocument   *document,
+                     TlChangeKind  kind,
+                     GObject      *object,
+                     const char   *property,
+                     TlWindow     *self)
+{
+  if (TL_IS_DOCUMENT (object))
+    update_titles (self);
+}
+
+static void
+session_notify_selected_id_cb (TlWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->properties_revealer,
+                                 tl_session_get_selected_kind (self->session) != NULL);
+}
+
+static void
+undo_stack_notify_cb (TlWindow *self)
+{
+  _tl_window_actions_update (self);
+}
+
+static void
+view_stack_notify_visible_child_cb (TlWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (view != NULL)
+    g_settings_set_string (self->settings, "last-view", view);
+  _tl_window_actions_update (self);
+}
+
+static void
+set_session (TlWindow  *self,
+             TlSession *session)
+{
+  g_assert (self->session == NULL);
+
+  self->session = g_object_ref (session);
+
+  tl_outline_set_session (self->outline, session);
+  tl_canvas_view_set_session (self->diagram_view, session);
+  tl_canvas_view_set_session (self->matrix_view, session);
+  tl_properties_pane_set_session (self->properties_pane, session);
+  tl_feedback_view_set_store (self->feedback_view, tl_session_get_store (session));
+
+  g_signal_connect_object (session, "notify::modified",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::file",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::selected-id",
+                           G_CALLBACK (session_notify_selected_id_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tl_session_get_document (session), "changed",
+                           G_CALLBACK (document_changed_cb), self, 0);
+  g_signal_connect_object (tl_session_get_undo_stack (session), "notify",
+                           G_CALLBACK (undo_stack_notify_cb), self, G_CONNECT_SWAPPED);
+
+  session_changed_cb (self);
+  session_notify_selected_id_cb (self);
+}
+
+static void
+save_window_state (TlWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static void
+close_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          TlWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    tl_window_force_close (self);
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      _tl_window_save (self, FALSE);
+    }
+}
+
+static gboolean
+tl_window_close_request (GtkWindow *window)
+{
+  TlWindow *self = TL_WINDOW (window);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  if (self->force_close || self->session == NULL || !tl_session_get_modified (self->session))
+    {
+      save_window_state (self);
+      if (self->session != NULL)
+        tl_session_close (self->session);
+      return GTK_WINDOW_CLASS (tl_window_parent_class)->close_request (window);
+    }
+
+  if (self->saving)
+    return TRUE;
+
+  name = g_strdup (tl_document_get_title (tl_session_get_document (self->session)));
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = tl_session_dup_display_name (self->session);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes that are not saved are lost when the window closes."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_dialog_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+tl_window_constructed (GObject *object)
+{
+  TlWindow *self = (TlWindow *)object;
+  g_autofree char *view = NULL;
+
+  G_OBJECT_CLASS (tl_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  view = g_settings_get_string (self->settings, "last-view");
+  tl_window_set_view (self, view);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (view_stack_notify_visible_child_cb), self, G_CONNECT_SWAPPED);
+
+  if (g_str_has_suffix (APPLICATION_ID, ".Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  _tl_window_actions_update (self);
+}
+
+static void
+tl_window_dispose (GObject *object)
+{
+  TlWindow *self = (TlWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tl_window_parent_class)->dispose (object);
+}
+
+static void
+tl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TlWindow *self = TL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TlWindow *self = TL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_window_class_init (TlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = tl_window_constructed;
+  object_class->dispose = tl_window_dispose;
+  object_class->get_property = tl_window_get_property;
+  object_class->set_property = tl_window_set_property;
+  window_class->close_request = tl_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, TL_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TL_TYPE_CANVAS_VIEW);
+  g_type_ensure (TL_TYPE_FEEDBACK_VIEW);
+  g_type_ensure (TL_TYPE_OUTLINE);
+  g_type_ensure (TL_TYPE_PROPERTIES_PANE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchloop/Touchloop/tl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, document_title_label);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, document_path_label);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, matrix_view);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, feedback_view);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, properties_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, properties_pane);
+
+  _tl_window_class_actions_init (klass);
+}
+
+static void
+tl_window_init (TlWindow *self)
+{
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _tl_window_actions_init (self);
+}
+
+TlWindow *
+tl_window_new (GtkApplication *application,
+               TlSession      *session)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (TL_IS_SESSION (session), NULL);
+
+  return g_object_new (TL_TYPE_WINDOW,
+                       "application", application,
+                       "session", session,
+                       NULL);
+}
+
+TlSession *
+tl_window_get_session (TlWindow *self)
+{
+  g_return_val_if_fail (TL_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+void
+tl_window_set_view (TlWindow   *self,
+                    const char *view)
+{
+  g_return_if_fail (TL_IS_WINDOW (self));
+
+  if (g_strcmp0 (view, "diagram") == 0 || g_strcmp0 (view, "matrix") == 0 ||
+      g_strcmp0 (view, "feedback") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+const char *
+tl_window_get_view (TlWindow *self)
+{
+  g_return_val_if_fail (TL_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+tl_window_show_toast (TlWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (TL_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+tl_window_force_close (TlWindow *self)
+{
+  g_return_if_fail (TL_IS_WINDOW (self));
+
+  self->force_close = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}

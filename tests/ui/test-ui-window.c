@@ -1,0 +1,286 @@
+/* test-ui-window.c: the window drives a real document under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "tl-application.h"
+#include "tl-canvas-view.h"
+#include "tl-session.h"
+#include "tl-window-private.h"
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_for (gboolean (*condition) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (condition (data));
+}
+
+/* In-process screenshot: snapshot → render → PNG in the build tree. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (g_getenv ("TL_TEST_BUILDDIR") ? g_getenv ("TL_TEST_BUILDDIR") : ".",
+                           name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+typedef struct {
+  TlApplication *app;
+  TlWindow      *window;
+  char          *dir;
+} Fixture;
+
+static gboolean
+window_mapped (gpointer data)
+{
+  Fixture *f = data;
+
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+
+  /* A dialog instead of a document window is a failure to open. */
+  g_assert_true (active == NULL || TL_IS_WINDOW (active));
+  f->window = (TlWindow *)active;
+  return f->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
+         gtk_widget_get_width (GTK_WIDGET (f->window->diagram_view)) > 0;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("tl-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  f->app = tl_application_new ();
+  g_application_set_flags (G_APPLICATION (f->app),
+                           g_application_get_flags (G_APPLICATION (f->app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  wait_for (window_mapped, f);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  iterate (200);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (TL_IS_WINDOW (l->data))
+      tl_window_force_close (l->data);
+    else
+      gtk_window_destroy (l->data);
+  iterate (100);
+  g_clear_object (&f->app);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_new_document_shows_template (Fixture       *f,
+                                  gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlDocument *document = tl_session_get_document (session);
+
+  g_assert_cmpuint (g_list_model_get_n_items (tl_document_get_stations (document)), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (tl_document_get_loops (document)), ==, 6);
+  g_assert_null (tl_session_get_file (session));
+  g_assert_false (tl_session_get_modified (session));
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (f->window)), "Touchloop"));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *views[] = { "diagram", "matrix", "feedback" };
+      g_autofree char *name = g_strdup_printf ("window-%s.png", views[i]);
+
+      tl_window_set_view (f->window, views[i]);
+      g_assert_cmpstr (tl_window_get_view (f->window), ==, views[i]);
+      iterate (150);
+      save_screenshot (GTK_WIDGET (f->window), name);
+    }
+}
+
+static void
+test_select_edit_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlDocument *document = tl_session_get_document (session);
+  TlStation *hub = tl_document_lookup_station (document, "hub");
+  g_autofree char *original = g_strdup (tl_station_get_label (hub));
+  double x, y;
+
+  tl_window_set_view (f->window, "diagram");
+  iterate (100);
+
+  /* A click on the hub, where the painter drew it, selects it. */
+  g_assert_true (tl_canvas_view_locate (f->window->diagram_view, "station", "hub", &x, &y));
+  tl_canvas_view_select_at (f->window->diagram_view, x, y);
+  g_assert_cmpstr (tl_session_get_selected_kind (session), ==, "station");
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "hub");
+  iterate (300);
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->properties_revealer));
+
+  /* Typing into the label field is one undoable step. */
+  {
+    GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window->properties_pane),
+                                                                  g_type_from_name ("TlPropertiesPane"),
+                                                                  "station_label"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "CRM");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "CRM 平台");
+  }
+  g_assert_cmpstr (tl_station_get_label (hub), ==, "CRM 平台");
+  g_assert_true (tl_session_get_modified (session));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
+  iterate (100);
+  save_screenshot (GTK_WIDGET (f->window), "window-station-selected.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpstr (tl_station_get_label (hub), ==, original);
+  g_assert_false (tl_session_get_modified (session));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_cmpstr (tl_station_get_label (hub), ==, "CRM 平台");
+}
+
+static void
+test_matrix_click_selects_cell (Fixture       *f,
+                                gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  double x, y;
+
+  tl_window_set_view (f->window, "matrix");
+  iterate (150);
+
+  g_assert_true (tl_canvas_view_locate (f->window->matrix_view, "cell", "space/feel", &x, &y));
+  tl_canvas_view_select_at (f->window->matrix_view, x, y);
+  g_assert_cmpstr (tl_session_get_selected_kind (session), ==, "cell");
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "space/feel");
+  iterate (300);
+  save_screenshot (GTK_WIDGET (f->window), "window-cell-selected.png");
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!tl_session_save_finish (TL_SESSION (object), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  g_object_set_data (object, "tl-test-done", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+save_done (gpointer session)
+{
+  return g_object_get_data (session, "tl-test-done") != NULL;
+}
+
+static void
+test_save_as_and_reopen (Fixture       *f,
+                         gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  g_autofree char *path = g_build_filename (f->dir, "saved.touchloop", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TlCell *cell = tl_document_lookup_cell (tl_session_get_document (session), "people", "feel");
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(TlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, 4);
+  g_assert_true (tl_session_set (session, cell, "current", &value, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (tl_session_get_modified (session));
+
+  tl_session_save_async (session, file, TRUE, NULL, save_done_cb, &error);
+  wait_for (save_done, session);
+  g_assert_no_error (error);
+
+  /* Saved: clean, titled after the file, and the file holds the edit. */
+  g_assert_false (tl_session_get_modified (session));
+  g_assert_true (g_file_equal (tl_session_get_file (session), file));
+  g_assert_cmpstr (gtk_label_get_text (f->window->document_path_label), !=, "");
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
+
+  store = tl_store_open (path, TL_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tl_cell_get_current (tl_document_lookup_cell (tl_store_get_document (store),
+                                                                  "people", "feel")), ==, 4);
+  g_clear_object (&store);
+
+  /* Opening the same file again brings its window forward, no second copy. */
+  tl_application_open_file (f->app, file, "matrix");
+  iterate (200);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==, 1);
+  g_assert_cmpstr (tl_window_get_view (f->window), ==, "matrix");
+
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* gtk_test_init() aborts without a display; skip (77) instead. */
+  gtk_disable_setlocale ();
+  if (!gtk_init_check ())
+    return 77;
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/tl/ui/window/new-document-shows-template", Fixture, NULL,
+              fixture_setup, test_new_document_shows_template, fixture_teardown);
+  g_test_add ("/tl/ui/window/select-edit-undo", Fixture, NULL,
+              fixture_setup, test_select_edit_undo, fixture_teardown);
+  g_test_add ("/tl/ui/window/matrix-click-selects-cell", Fixture, NULL,
+              fixture_setup, test_matrix_click_selects_cell, fixture_teardown);
+  g_test_add ("/tl/ui/window/save-as-and-reopen", Fixture, NULL,
+              fixture_setup, test_save_as_and_reopen, fixture_teardown);
+
+  return g_test_run ();
+}
