@@ -1,0 +1,375 @@
+/* tl-export.c: PDF, SVG and PNG export through one registry
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+
+#include "tl-diagram-painter.h"
+#include "tl-export.h"
+#include "tl-matrix-painter.h"
+#include "tl-theme.h"
+
+/* Bigger than any slide or poster needs, small enough that the pixels of
+ * a PNG (4 bytes each) fit in memory. */
+#define MIN_WIDTH 16
+#define MAX_WIDTH 16384
+
+/* The date written into PDFs when SOURCE_DATE_EPOCH is not set: a fixed
+ * one, so that two exports of one document are the same bytes. */
+#define FIXED_PDF_DATE "2024-01-01T00:00:00Z"
+
+G_DEFINE_QUARK (tl-io-error-quark, tl_io_error)
+
+static const TlExportFormat format_pdf = { "pdf", "pdf", "application/pdf", N_("PDF document") };
+static const TlExportFormat format_png = { "png", "png", "image/png", N_("PNG image") };
+static const TlExportFormat format_svg = { "svg", "svg", "image/svg+xml", N_("SVG image") };
+
+static const TlExportFormat * const formats[] = {
+  &format_pdf,
+  &format_png,
+  &format_svg,
+  NULL
+};
+
+const TlExportFormat * const *
+tl_export_formats (void)
+{
+  return formats;
+}
+
+const TlExportFormat *
+tl_export_format_lookup (const char *id_or_extension)
+{
+  if (id_or_extension == NULL)
+    return NULL;
+
+  if (id_or_extension[0] == '.')
+    id_or_extension++;
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    if (g_ascii_strcasecmp (formats[i]->id, id_or_extension) == 0 ||
+        g_ascii_strcasecmp (formats[i]->extension, id_or_extension) == 0)
+      return formats[i];
+
+  return NULL;
+}
+
+typedef struct {
+  GOutputStream *stream;
+  GError        *error;
+} WriteClosure;
+
+static cairo_status_t
+write_cb (void                *user_data,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  WriteClosure *closure = user_data;
+
+  if (closure->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  if (!g_output_stream_write_all (closure->stream, data, length, NULL, NULL, &closure->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static char *
+pdf_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  /* https://reproducible-builds.org/specs/source-date-epoch/ */
+  if (epoch != NULL && *epoch != '\0')
+    {
+      char *end = NULL;
+      gint64 seconds = g_ascii_strtoll (epoch, &end, 10);
+
+      if (end != NULL && *end == '\0' && seconds >= 0)
+        {
+          g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (seconds);
+
+          if (when != NULL)
+            return g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+        }
+    }
+
+  return g_strdup (FIXED_PDF_DATE);
+}
+
+static void
+draw (TlDocument   *document,
+      TlExportWhat  what,
+      TlTheme      *theme,
+      cairo_t      *cr,
+      double        width,
+      double        height)
+{
+  if (what == TL_EXPORT_MATRIX)
+    {
+      g_autoptr(TlMatrixPainter) painter = tl_matrix_painter_new (document);
+
+      tl_matrix_painter_set_theme (painter, theme);
+      tl_matrix_painter_draw (painter, cr, width, height);
+    }
+  else
+    {
+      g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+
+      tl_diagram_painter_set_theme (painter, theme);
+      tl_diagram_painter_draw (painter, cr, width, height);
+    }
+}
+
+static void
+natural_size (TlDocument   *document,
+              TlExportWhat  what,
+              double       *width,
+              double       *height)
+{
+  if (what == TL_EXPORT_MATRIX)
+    {
+      g_autoptr(TlMatrixPainter) painter = tl_matrix_painter_new (document);
+
+      tl_matrix_painter_get_natural_size (painter, width, height);
+    }
+  else
+    {
+      g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+
+      tl_diagram_painter_get_natural_size (painter, width, height);
+    }
+}
+
+static gboolean
+cairo_ok (cairo_status_t  status,
+          WriteClosure   *closure,
+          GError        **error)
+{
+  if (closure->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&closure->error));
+      return FALSE;
+    }
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  if (status == CAIRO_STATUS_NO_MEMORY || status == CAIRO_STATUS_INVALID_SIZE)
+    g_set_error_literal (error, TL_IO_ERROR, TL_IO_ERROR_INVALID,
+                         _("The picture is too large to export. Choose a smaller width."));
+  else
+    /* cairo's own message is English only; it is still the best detail */
+    g_set_error (error, TL_IO_ERROR, TL_IO_ERROR_FAILED,
+                 _("Drawing the export failed (%s). Try again, or choose another format."),
+                 cairo_status_to_string (status));
+  return FALSE;
+}
+
+static gboolean
+write_pdf (TlDocument   *document,
+           TlExportWhat  what,
+           TlTheme      *theme,
+           double        width,
+           double        height,
+           WriteClosure *closure,
+           GError      **error)
+{
+  g_autofree char *date = pdf_date ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  const char *title = tl_document_get_title (document);
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, closure, width, height);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  if (title != NULL && *title != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Touchloop " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+
+  cr = cairo_create (surface);
+  draw (document, what, theme, cr, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return cairo_ok (status, closure, error);
+}
+
+static gboolean
+write_svg (TlDocument   *document,
+           TlExportWhat  what,
+           TlTheme      *theme,
+           double        width,
+           double        height,
+           WriteClosure *closure,
+           GError      **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_svg_surface_create_for_stream (write_cb, closure, width, height);
+  cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+
+  cr = cairo_create (surface);
+  draw (document, what, theme, cr, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return cairo_ok (status, closure, error);
+}
+
+static gboolean
+write_png (TlDocument   *document,
+           TlExportWhat  what,
+           TlTheme      *theme,
+           double        width,
+           double        height,
+           WriteClosure *closure,
+           GError      **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      cr = cairo_create (surface);
+      draw (document, what, theme, cr, width, height);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+    }
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_cb, closure);
+  cairo_surface_destroy (surface);
+
+  return cairo_ok (status, closure, error);
+}
+
+gboolean
+tl_export_to_file (TlDocument            *document,
+                   TlExportWhat           what,
+                   const TlExportFormat  *format,
+                   const char            *path,
+                   const TlExportOptions *options,
+                   GError               **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(TlTheme) theme = NULL;
+  g_autofree char *display_name = NULL;
+  WriteClosure closure = { NULL, NULL };
+  const char *theme_name = NULL;
+  double natural_w, natural_h, width, height;
+  gboolean ok;
+
+  g_return_val_if_fail (TL_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_name (path);
+
+  if (format == NULL || tl_export_format_lookup (format->id) != format)
+    {
+      g_set_error_literal (error, TL_IO_ERROR, TL_IO_ERROR_UNSUPPORTED,
+                           _("This export format is not supported. Choose PDF, PNG or SVG."));
+      return FALSE;
+    }
+
+  if (what != TL_EXPORT_DIAGRAM && what != TL_EXPORT_MATRIX)
+    {
+      g_set_error_literal (error, TL_IO_ERROR, TL_IO_ERROR_UNSUPPORTED,
+                           _("Only the diagram or the matrix can be exported. Choose one of them."));
+      return FALSE;
+    }
+
+  if (options != NULL)
+    theme_name = options->theme;
+  if (theme_name != NULL && !tl_theme_name_is_valid (theme_name))
+    {
+      g_set_error (error, TL_IO_ERROR, TL_IO_ERROR_INVALID,
+                   _("There is no theme called “%s”. Choose “light”, “dark” or “projector”."),
+                   theme_name);
+      return FALSE;
+    }
+
+  natural_size (document, what, &natural_w, &natural_h);
+  width = natural_w;
+  if (options != NULL && options->width != 0)
+    {
+      if (options->width < MIN_WIDTH || options->width > MAX_WIDTH)
+        {
+          g_set_error (error, TL_IO_ERROR, TL_IO_ERROR_INVALID,
+                       _("A width of %d is out of range. Choose a width between %d and %d."),
+                       options->width, MIN_WIDTH, MAX_WIDTH);
+          return FALSE;
+        }
+      width = options->width;
+    }
+  height = round (width * natural_h / natural_w);
+
+  theme = tl_theme_new (theme_name);
+
+  file = g_file_new_for_path (path);
+  /* g_file_replace writes beside the target and renames on close, so a
+   * failed export leaves an existing file as it was. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    {
+      g_prefix_error (error, _("Could not export to “%s”: "), display_name);
+      return FALSE;
+    }
+
+  closure.stream = G_OUTPUT_STREAM (stream);
+
+  if (g_strcmp0 (format->id, "pdf") == 0)
+    ok = write_pdf (document, what, theme, width, height, &closure, error);
+  else if (g_strcmp0 (format->id, "svg") == 0)
+    ok = write_svg (document, what, theme, width, height, &closure, error);
+  else
+    ok = write_png (document, what, theme, width, height, &closure, error);
+
+  if (!ok)
+    {
+      /* Closing a cancelled replace drops the temporary file. */
+      cancellable = g_cancellable_new ();
+      g_cancellable_cancel (cancellable);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
+      g_prefix_error (error, _("Could not export to “%s”: "), display_name);
+      return FALSE;
+    }
+
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    {
+      g_prefix_error (error, _("Could not export to “%s”: "), display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}

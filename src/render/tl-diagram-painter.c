@@ -1,0 +1,1647 @@
+/* tl-diagram-painter.c
+ *
+ * The diagram is laid out afresh at every draw and hit-test (a "scene"):
+ * the document is small (a handful of stations and loops), and a scene
+ * that is never kept cannot go stale when the document changes.
+ *
+ * Units: the scene is in natural units, the drawing's pixels divided by a
+ * uniform scale that makes a 1280 × 800 drawing exactly natural size; a
+ * larger drawing shows the same design larger.  Station positions are in
+ * document units and are fitted, cards and all, into the diagram's region.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tl-diagram-painter.h"
+#include "tl-render-private.h"
+
+#define MARGIN          28.0
+#define TITLE_GAP       16.0
+#define LEGEND_WIDTH    272.0
+#define LEGEND_GAP      24.0
+#define LEGEND_PAD      16.0
+#define BADGE_RADIUS    11.0
+#define CARD_MAX_TEXT   160.0
+#define CARD_MIN_WIDTH  84.0
+#define CARD_PAD_X      16.0
+#define CARD_PAD_Y      10.0
+#define CARD_RADIUS     10.0
+#define DOT_RADIUS      3.5
+#define DOT_STEP        10.0
+#define HUB_MAX_TEXT    210.0
+#define HUB_PAD_X       20.0
+#define HUB_CAP         12.0
+#define FIT_INSET       10.0
+#define MAX_ZOOM        3.0
+#define SELECTION_GAP   4.0
+/* Space between the lines of a bundle: room for arrowheads */
+#define BUNDLE_GAP      4.0
+
+typedef struct {
+  TlStation   *station;
+  const char  *id;
+  const char  *kind;
+  gboolean     hub;
+  gboolean     dimmed;
+  double       doc_x;
+  double       doc_y;
+  double       x;          /* centre, scene units */
+  double       y;
+  double       w;
+  double       h;
+  PangoLayout *label;
+  double       label_w;
+  double       label_h;
+  GArray      *loops;      /* guint: indices of the loops through it */
+} Box;
+
+typedef struct {
+  guint  loop;
+  guint  position;
+  guint  from;
+  guint  to;
+  guint  slot;
+  guint  n_slots;
+  /* A quadratic Bézier in the direction of travel, scene units */
+  double x0, y0;
+  double cx, cy;
+  double x1, y1;
+} Arc;
+
+typedef struct {
+  TlLoop      *loop;
+  TlColor      color;      /* readable on the theme, dimmed out of focus */
+  gboolean     focused;
+  gboolean     dimmed;
+} LoopInfo;
+
+typedef struct {
+  int          loop;       /* index into loops, or -1 for a station kind */
+  const char  *kind;
+  PangoLayout *text;
+  PangoLayout *badge;      /* the loop number */
+  double       text_h;
+  double       x;
+  double       y;
+  double       h;
+} LegendEntry;
+
+typedef struct {
+  TlDiagramPainter *painter;
+  TlTheme          *theme;
+  const char       *language;
+  double            unit;
+  double            width;          /* scene size, natural units */
+  double            height;
+  double            line_width;
+  /* Type size of the theme relative to the light one: boxes sized for
+   * text grow with it */
+  double            type_scale;
+  PangoContext     *context;
+
+  PangoLayout      *title;
+  double            title_h;
+  PangoLayout      *subtitle;
+  double            subtitle_h;
+
+  double            region_x0, region_y0, region_x1, region_y1;
+  double            k, ox, oy;      /* scene = document × k + o */
+
+  GArray           *boxes;          /* Box */
+  GArray           *loops;          /* LoopInfo */
+  GArray           *arcs;           /* Arc */
+  int               hub;            /* index of the hub box or -1 */
+
+  gboolean          legend_right;
+  double            legend_x, legend_y, legend_w, legend_h;
+  PangoLayout      *legend_heading;
+  double            legend_heading_h;
+  GArray           *legend;         /* LegendEntry */
+} Scene;
+
+struct _TlDiagramPainter
+{
+  GObject     parent_instance;
+
+  TlDocument *document;
+  TlTheme    *theme;
+  char       *focus_loop;
+  char       *selection_kind;
+  char       *selection_id;
+
+  gboolean    fit_frozen;
+  gboolean    have_fit;
+  double      fit_width;
+  double      fit_height;
+  double      fit_k;
+  double      fit_ox;
+  double      fit_oy;
+};
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_THEME,
+  PROP_FOCUS_LOOP,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (TlDiagramPainter, tl_diagram_painter, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+/* Kinds that get a tint and a legend entry, in legend order */
+static const struct {
+  const char   *kind;
+  TlThemeColor  hue;
+  const char   *label;
+} kinds[] = {
+  { "online",     TL_THEME_ONLINE,     N_("Online") },
+  { "offline",    TL_THEME_OFFLINE,    N_("Offline") },
+  { "micro-data", TL_THEME_MICRO_DATA, N_("Micro-data") },
+};
+
+static int
+kind_index (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].kind, kind) == 0)
+      return i;
+  return -1;
+}
+
+/* ---- scene ------------------------------------------------------------- */
+
+static void
+box_clear (gpointer data)
+{
+  Box *box = data;
+
+  g_clear_object (&box->label);
+  g_clear_pointer (&box->loops, g_array_unref);
+}
+
+static void
+legend_entry_clear (gpointer data)
+{
+  LegendEntry *entry = data;
+
+  g_clear_object (&entry->text);
+  g_clear_object (&entry->badge);
+}
+
+static void
+scene_free (Scene *scene)
+{
+  g_clear_object (&scene->context);
+  g_clear_object (&scene->title);
+  g_clear_object (&scene->subtitle);
+  g_clear_object (&scene->legend_heading);
+  g_clear_pointer (&scene->boxes, g_array_unref);
+  g_clear_pointer (&scene->loops, g_array_unref);
+  g_clear_pointer (&scene->arcs, g_array_unref);
+  g_clear_pointer (&scene->legend, g_array_unref);
+  g_free (scene);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scene, scene_free)
+
+static int
+scene_find_box (Scene      *scene,
+                const char *id)
+{
+  for (guint i = 0; i < scene->boxes->len; i++)
+    if (g_strcmp0 (g_array_index (scene->boxes, Box, i).id, id) == 0)
+      return i;
+  return -1;
+}
+
+/* Sets the layout's text to wrap at @max_width only if it needs to, and
+ * returns its size. */
+static void
+layout_fit (PangoLayout *layout,
+            double       max_width,
+            double      *width,
+            double      *height)
+{
+  double w;
+
+  pango_layout_set_width (layout, -1);
+  _tl_render_layout_size (layout, &w, NULL);
+
+  if (w > max_width)
+    {
+      _tl_render_layout_wrap (layout, max_width, 0);
+      _tl_render_layout_size (layout, &w, NULL);
+    }
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  _tl_render_layout_size (layout, width, height);
+}
+
+/* Draws @layout with its logical box's top-left at (@x, @y). */
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_move_to (cr, x - (double) logical.x / PANGO_SCALE, y - (double) logical.y / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+scene_add_boxes (Scene *scene)
+{
+  TlDocument *document = scene->painter->document;
+  GListModel *stations = tl_document_get_stations (document);
+  guint n = g_list_model_get_n_items (stations);
+
+  scene->hub = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TlStation) station = g_list_model_get_item (stations, i);
+      Box box = { 0 };
+
+      box.station = station;
+      box.id = tl_station_get_id (station);
+      box.kind = tl_station_get_kind (station);
+      box.hub = g_strcmp0 (box.kind, "hub") == 0;
+      box.doc_x = tl_station_get_x (station);
+      box.doc_y = tl_station_get_y (station);
+      box.loops = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      if (!isfinite (box.doc_x))
+        box.doc_x = 0;
+      if (!isfinite (box.doc_y))
+        box.doc_y = 0;
+
+      box.label = _tl_render_layout_new (scene->context, scene->theme, scene->language,
+                                         TL_THEME_FONT_LABEL,
+                                         box.hub ? 1.07 : 1.0,
+                                         box.hub ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                         tl_station_get_label (station));
+      layout_fit (box.label, (box.hub ? HUB_MAX_TEXT : CARD_MAX_TEXT) * scene->type_scale,
+                  &box.label_w, &box.label_h);
+
+      if (box.hub)
+        {
+          box.w = MAX (box.label_w + 2 * HUB_PAD_X, 150.0);
+          /* top cap (a whole ellipse), the label, the bottom cap's bulge */
+          box.h = 2 * HUB_CAP + 8 + box.label_h + 10 + HUB_CAP;
+          if (scene->hub < 0)
+            scene->hub = scene->boxes->len;
+        }
+      else
+        {
+          box.w = MAX (box.label_w + 2 * CARD_PAD_X, CARD_MIN_WIDTH);
+          box.h = box.label_h + 2 * CARD_PAD_Y;
+        }
+
+      /* The object outlives the scene: the document holds it. */
+      g_array_append_val (scene->boxes, box);
+    }
+}
+
+static void
+scene_add_loops (Scene *scene)
+{
+  TlDiagramPainter *painter = scene->painter;
+  GListModel *loops = tl_document_get_loops (painter->document);
+  guint n = g_list_model_get_n_items (loops);
+  gboolean have_focus = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
+
+      if (painter->focus_loop != NULL && g_strcmp0 (tl_loop_get_id (loop), painter->focus_loop) == 0)
+        have_focus = TRUE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
+      const char * const *ids = tl_loop_get_stations (loop);
+      LoopInfo info = { 0 };
+      g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint index = scene->loops->len;
+
+      info.loop = loop;
+      info.focused = have_focus && g_strcmp0 (tl_loop_get_id (loop), painter->focus_loop) == 0;
+      info.dimmed = have_focus && !info.focused;
+      tl_theme_adjust_loop_color (scene->theme, tl_loop_get_color (loop), &info.color);
+      if (info.dimmed)
+        tl_color_mix (tl_theme_get_background (scene->theme), &info.color,
+                      tl_theme_get_dim_alpha (scene->theme), &info.color);
+      g_array_append_val (scene->loops, info);
+
+      /* Stations the loop names but the document lacks are skipped, so a
+       * damaged document still draws. */
+      for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+        {
+          int b = scene_find_box (scene, ids[j]);
+
+          if (b >= 0)
+            {
+              Box *box = &g_array_index (scene->boxes, Box, b);
+              gboolean seen = FALSE;
+
+              g_array_append_val (path, b);
+              for (guint m = 0; m < box->loops->len; m++)
+                seen |= g_array_index (box->loops, guint, m) == index;
+              if (!seen)
+                g_array_append_val (box->loops, index);
+            }
+        }
+
+      if (path->len < 2)
+        continue;
+
+      for (guint j = 0; j < path->len; j++)
+        {
+          Arc arc = { 0 };
+
+          arc.loop = index;
+          arc.position = j;
+          arc.from = g_array_index (path, guint, j);
+          arc.to = g_array_index (path, guint, (j + 1) % path->len);
+          if (arc.from != arc.to)
+            g_array_append_val (scene->arcs, arc);
+        }
+    }
+
+  if (have_focus)
+    for (guint i = 0; i < scene->boxes->len; i++)
+      {
+        Box *box = &g_array_index (scene->boxes, Box, i);
+        gboolean on_focus = FALSE;
+
+        for (guint m = 0; m < box->loops->len; m++)
+          on_focus |= g_array_index (scene->loops, LoopInfo,
+                                     g_array_index (box->loops, guint, m)).focused;
+        box->dimmed = !on_focus && !box->hub;
+      }
+}
+
+static void
+scene_add_legend (Scene *scene)
+{
+  gboolean kind_present[G_N_ELEMENTS (kinds)] = { FALSE, };
+  double text_width;
+  guint n_cols;
+  double col_w;
+  double y;
+
+  scene->legend_heading = _tl_render_layout_new (scene->context, scene->theme, scene->language,
+                                                 TL_THEME_FONT_SMALL, 1.0, PANGO_WEIGHT_BOLD,
+                                                 _("Loops"));
+  _tl_render_layout_size (scene->legend_heading, NULL, &scene->legend_heading_h);
+
+  for (guint i = 0; i < scene->loops->len; i++)
+    {
+      LoopInfo *info = &g_array_index (scene->loops, LoopInfo, i);
+      LegendEntry entry = { 0 };
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      entry.loop = i;
+      entry.text = _tl_render_layout_new (scene->context, scene->theme, scene->language,
+                                          TL_THEME_FONT_BODY, 1.0,
+                                          info->focused ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                          tl_loop_get_name (info->loop));
+      entry.badge = _tl_render_layout_new (scene->context, scene->theme, "en",
+                                           TL_THEME_FONT_SMALL, 1.0, PANGO_WEIGHT_BOLD, number);
+      g_array_append_val (scene->legend, entry);
+    }
+
+  for (guint i = 0; i < scene->boxes->len; i++)
+    {
+      int k = kind_index (g_array_index (scene->boxes, Box, i).kind);
+
+      if (k >= 0)
+        kind_present[k] = TRUE;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      LegendEntry entry = { 0 };
+
+      if (!kind_present[k])
+        continue;
+
+      entry.loop = -1;
+      entry.kind = kinds[k].kind;
+      entry.text = _tl_render_layout_new (scene->context, scene->theme, scene->language,
+                                          TL_THEME_FONT_SMALL, 1.0, PANGO_WEIGHT_NORMAL,
+                                          _(kinds[k].label));
+      g_array_append_val (scene->legend, entry);
+    }
+
+  /* Beside the diagram on a landscape drawing, under it otherwise. */
+  scene->legend_right = scene->width / scene->height >= 1.3;
+
+  if (scene->legend_right)
+    {
+      scene->legend_w = LEGEND_WIDTH * scene->type_scale;
+      scene->legend_x = scene->width - MARGIN - scene->legend_w;
+      n_cols = 1;
+    }
+  else
+    {
+      scene->legend_w = scene->width - 2 * MARGIN;
+      scene->legend_x = MARGIN;
+      n_cols = scene->legend_w >= 880 ? 3 : 2;
+    }
+
+  col_w = (scene->legend_w - 2 * LEGEND_PAD - (n_cols - 1) * 16.0) / n_cols;
+  text_width = col_w - 2 * BADGE_RADIUS - 10;
+
+  /* Lay the entries out relative to the panel's top-left: loops in
+   * columns first, then the station kinds in a row of their own. */
+  y = LEGEND_PAD + scene->legend_heading_h + 10;
+  for (guint group = 0; group < 2; group++)
+    {
+      guint col = 0;
+      double row_h = 0;
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < scene->legend->len; i++)
+        {
+          LegendEntry *entry = &g_array_index (scene->legend, LegendEntry, i);
+          guint kind_cols = scene->legend_right ? 1 : G_N_ELEMENTS (kinds);
+          guint cols = group == 0 ? n_cols : kind_cols;
+          double cw = group == 0 ? col_w : (scene->legend_w - 2 * LEGEND_PAD) / kind_cols;
+
+          if ((group == 0) != (entry->loop >= 0))
+            continue;
+
+          if (!any && group == 1)
+            y += 12;  /* room for the separator */
+          any = TRUE;
+
+          _tl_render_layout_wrap (entry->text,
+                                  group == 0 ? text_width : cw - 30,
+                                  0);
+          _tl_render_layout_size (entry->text, NULL, &entry->text_h);
+          entry->h = MAX (entry->text_h, group == 0 ? 2 * BADGE_RADIUS : 14.0);
+          entry->x = LEGEND_PAD + col * (cw + (group == 0 ? 16.0 : 0));
+          entry->y = y;
+          row_h = MAX (row_h, entry->h);
+
+          if (++col == cols)
+            {
+              col = 0;
+              y += row_h + 8;
+              row_h = 0;
+            }
+        }
+
+      if (col != 0)
+        y += row_h + 8;
+    }
+
+  scene->legend_h = y - 8 + LEGEND_PAD;
+}
+
+static double
+fit_extent (Scene    *scene,
+            double    k,
+            gboolean  vertical,
+            double   *low)
+{
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < scene->boxes->len; i++)
+    {
+      Box *box = &g_array_index (scene->boxes, Box, i);
+      double c = (vertical ? box->doc_y : box->doc_x) * k;
+      double half = (vertical ? box->h : box->w) / 2 + FIT_INSET;
+
+      lo = MIN (lo, c - half);
+      hi = MAX (hi, c + half);
+    }
+
+  if (low != NULL)
+    *low = lo;
+
+  return hi - lo;
+}
+
+static void
+scene_fit (Scene *scene)
+{
+  TlDiagramPainter *painter = scene->painter;
+  double rw = scene->region_x1 - scene->region_x0;
+  double rh = scene->region_y1 - scene->region_y0;
+  double k, lo_x, lo_y;
+
+  if (scene->boxes->len == 0)
+    return;
+
+  if (painter->fit_frozen && painter->have_fit &&
+      painter->fit_width == scene->width && painter->fit_height == scene->height)
+    {
+      scene->k = painter->fit_k;
+      scene->ox = painter->fit_ox;
+      scene->oy = painter->fit_oy;
+    }
+  else
+    {
+      double lo = 0, hi = MAX_ZOOM;
+
+      /* The extents are convex in k: find the largest k that fits. */
+      if (fit_extent (scene, hi, FALSE, NULL) <= rw && fit_extent (scene, hi, TRUE, NULL) <= rh)
+        lo = hi;
+      else
+        for (guint i = 0; i < 40; i++)
+          {
+            double mid = (lo + hi) / 2;
+
+            if (fit_extent (scene, mid, FALSE, NULL) <= rw && fit_extent (scene, mid, TRUE, NULL) <= rh)
+              lo = mid;
+            else
+              hi = mid;
+          }
+
+      k = lo;
+      scene->k = k;
+      scene->ox = scene->region_x0 + (rw - fit_extent (scene, k, FALSE, &lo_x)) / 2 - lo_x;
+      scene->oy = scene->region_y0 + (rh - fit_extent (scene, k, TRUE, &lo_y)) / 2 - lo_y;
+
+      painter->have_fit = TRUE;
+      painter->fit_width = scene->width;
+      painter->fit_height = scene->height;
+      painter->fit_k = scene->k;
+      painter->fit_ox = scene->ox;
+      painter->fit_oy = scene->oy;
+    }
+
+  for (guint i = 0; i < scene->boxes->len; i++)
+    {
+      Box *box = &g_array_index (scene->boxes, Box, i);
+
+      box->x = box->doc_x * scene->k + scene->ox;
+      box->y = box->doc_y * scene->k + scene->oy;
+    }
+}
+
+static int
+compare_arcs (gconstpointer a,
+              gconstpointer b)
+{
+  const Arc *x = a;
+  const Arc *y = b;
+
+  if (x->loop != y->loop)
+    return x->loop < y->loop ? -1 : 1;
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return 0;
+}
+
+/* Lines of all loops along one pair of stations run side by side, in loop
+ * order from left to right as seen going from the first station of the
+ * pair (in document order) to the second; so loop 1 keeps to one side of
+ * the bundle wherever it goes, as on a metro map.  A bundle that would
+ * cross another station's card bends around it. */
+static void
+scene_route_arcs (Scene *scene)
+{
+  double spacing = scene->line_width + BUNDLE_GAP;
+  guint n = scene->arcs->len;
+  g_autofree gboolean *done = g_new0 (gboolean, n);
+
+  g_array_sort (scene->arcs, compare_arcs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Arc *first = &g_array_index (scene->arcs, Arc, i);
+      guint a = MIN (first->from, first->to);
+      guint b = MAX (first->from, first->to);
+      g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (guint));
+      Box *ba, *bb;
+      double dx, dy, len, nx, ny, bend = 0, bundle_half;
+
+      if (done[i])
+        continue;
+
+      for (guint j = i; j < n; j++)
+        {
+          Arc *arc = &g_array_index (scene->arcs, Arc, j);
+
+          if (MIN (arc->from, arc->to) == a && MAX (arc->from, arc->to) == b)
+            {
+              g_array_append_val (group, j);
+              done[j] = TRUE;
+            }
+        }
+
+      ba = &g_array_index (scene->boxes, Box, a);
+      bb = &g_array_index (scene->boxes, Box, b);
+      dx = bb->x - ba->x;
+      dy = bb->y - ba->y;
+      len = hypot (dx, dy);
+      if (len < 1e-6)
+        {
+          dx = 1;
+          dy = 0;
+          len = 1;
+        }
+      nx = -dy / len;
+      ny = dx / len;
+      bundle_half = (group->len - 1) * spacing / 2 + scene->line_width / 2;
+
+      for (guint c = 0; c < scene->boxes->len; c++)
+        {
+          Box *obstacle = &g_array_index (scene->boxes, Box, c);
+          double t, s, reach, need, side, ctl;
+
+          if (c == a || c == b)
+            continue;
+
+          t = ((obstacle->x - ba->x) * dx + (obstacle->y - ba->y) * dy) / (len * len);
+          if (t <= 0.05 || t >= 0.95)
+            continue;
+
+          s = (obstacle->x - ba->x) * nx + (obstacle->y - ba->y) * ny;
+          reach = fabs (nx) * obstacle->w / 2 + fabs (ny) * obstacle->h / 2 + bundle_half + 14.0;
+          if (fabs (s) >= reach)
+            continue;
+
+          /* Pass on the side away from the obstacle's centre. */
+          side = s > 0 ? -1.0 : 1.0;
+          if (bend != 0)
+            side = bend > 0 ? 1.0 : -1.0;
+          need = reach + side * s;     /* s on the other side counts against us */
+          t = CLAMP (t, 0.15, 0.85);
+          ctl = need / (2 * t * (1 - t));
+          ctl = MIN (ctl, len * 0.7);
+          if (fabs (ctl) > fabs (bend))
+            bend = side * ctl;
+        }
+
+      for (guint g = 0; g < group->len; g++)
+        {
+          Arc *arc = &g_array_index (scene->arcs, Arc, g_array_index (group, guint, g));
+          double offset = (g - (group->len - 1) / 2.0) * spacing;
+          double ax = ba->x + nx * offset, ay = ba->y + ny * offset;
+          double bx = bb->x + nx * offset, by = bb->y + ny * offset;
+          double mx = (ax + bx) / 2 + nx * bend, my = (ay + by) / 2 + ny * bend;
+
+          arc->slot = g;
+          arc->n_slots = group->len;
+          arc->cx = mx;
+          arc->cy = my;
+          if (arc->from == a)
+            {
+              arc->x0 = ax; arc->y0 = ay;
+              arc->x1 = bx; arc->y1 = by;
+            }
+          else
+            {
+              arc->x0 = bx; arc->y0 = by;
+              arc->x1 = ax; arc->y1 = ay;
+            }
+        }
+    }
+}
+
+static Scene *
+scene_new (TlDiagramPainter *self,
+           double            width,
+           double            height)
+{
+  Scene *scene = g_new0 (Scene, 1);
+  const char *title;
+  double top;
+
+  scene->painter = self;
+  scene->theme = self->theme;
+  scene->language = tl_document_get_language (self->document);
+  scene->unit = _tl_render_unit (width, height);
+  scene->boxes = g_array_new (FALSE, TRUE, sizeof (Box));
+  g_array_set_clear_func (scene->boxes, box_clear);
+  scene->loops = g_array_new (FALSE, TRUE, sizeof (LoopInfo));
+  scene->arcs = g_array_new (FALSE, TRUE, sizeof (Arc));
+  scene->legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+  g_array_set_clear_func (scene->legend, legend_entry_clear);
+  scene->hub = -1;
+
+  if (scene->unit <= 0)
+    return scene;
+
+  scene->width = width / scene->unit;
+  scene->height = height / scene->unit;
+  scene->line_width = tl_theme_get_line_width (scene->theme);
+  scene->type_scale = tl_theme_get_font_size (scene->theme, TL_THEME_FONT_LABEL) / 16.0;
+  scene->context = _tl_render_context_new (scene->language);
+
+  top = MARGIN;
+  title = tl_document_get_title (self->document);
+  if (title != NULL && *title != '\0')
+    {
+      scene->title = _tl_render_layout_new (scene->context, scene->theme, scene->language,
+                                            TL_THEME_FONT_TITLE, 1.0, PANGO_WEIGHT_BOLD, title);
+      _tl_render_layout_wrap (scene->title, scene->width - 2 * MARGIN, 2);
+      _tl_render_layout_size (scene->title, NULL, &scene->title_h);
+      top += scene->title_h + 2;
+    }
+  /* The same header as the matrix: a report's pages match. */
+  scene->subtitle = _tl_render_layout_new (scene->context, scene->theme, scene->language,
+                                           TL_THEME_FONT_BODY, 1.0, PANGO_WEIGHT_NORMAL,
+                                           _("Loop diagram: stations and the closed loops through them"));
+  _tl_render_layout_wrap (scene->subtitle, scene->width - 2 * MARGIN, 1);
+  _tl_render_layout_size (scene->subtitle, NULL, &scene->subtitle_h);
+  top += scene->subtitle_h + TITLE_GAP;
+
+  scene_add_boxes (scene);
+  scene_add_loops (scene);
+  scene_add_legend (scene);
+
+  scene->region_x0 = MARGIN;
+  scene->region_y0 = top;
+  scene->legend_y = top;
+  if (scene->legend_right)
+    {
+      scene->region_x1 = scene->legend_x - LEGEND_GAP;
+      scene->region_y1 = scene->height - MARGIN;
+    }
+  else
+    {
+      scene->region_x1 = scene->width - MARGIN;
+      scene->region_y1 = scene->height - MARGIN - scene->legend_h - LEGEND_GAP;
+      scene->legend_y = scene->height - MARGIN - scene->legend_h;
+    }
+
+  scene_fit (scene);
+  scene_route_arcs (scene);
+
+  return scene;
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+static void
+arc_point (const Arc *arc,
+           double     t,
+           double    *x,
+           double    *y,
+           double    *tx,
+           double    *ty)
+{
+  double u = 1 - t;
+  double dx, dy, len;
+
+  *x = u * u * arc->x0 + 2 * u * t * arc->cx + t * t * arc->x1;
+  *y = u * u * arc->y0 + 2 * u * t * arc->cy + t * t * arc->y1;
+  dx = 2 * u * (arc->cx - arc->x0) + 2 * t * (arc->x1 - arc->cx);
+  dy = 2 * u * (arc->cy - arc->y0) + 2 * t * (arc->y1 - arc->cy);
+  len = hypot (dx, dy);
+  *tx = len > 0 ? dx / len : 1;
+  *ty = len > 0 ? dy / len : 0;
+}
+
+static void
+arc_path (cairo_t   *cr,
+          const Arc *arc)
+{
+  /* The quadratic as the cubic cairo draws */
+  cairo_move_to (cr, arc->x0, arc->y0);
+  cairo_curve_to (cr,
+                  arc->x0 + 2.0 / 3.0 * (arc->cx - arc->x0),
+                  arc->y0 + 2.0 / 3.0 * (arc->cy - arc->y0),
+                  arc->x1 + 2.0 / 3.0 * (arc->cx - arc->x1),
+                  arc->y1 + 2.0 / 3.0 * (arc->cy - arc->y1),
+                  arc->x1, arc->y1);
+}
+
+static void
+draw_connectors (Scene   *scene,
+                 cairo_t *cr)
+{
+  Box *hub;
+  double dashes[] = { 5.0, 4.0 };
+
+  if (scene->hub < 0)
+    return;
+
+  hub = &g_array_index (scene->boxes, Box, scene->hub);
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, MAX (1.5, scene->line_width * 0.35));
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  _tl_render_set_color (cr, tl_theme_get_color (scene->theme, TL_THEME_CONNECTOR), 1.0);
+
+  /* Orders come in through the hub, pain points come out of it and
+   * sharing goes through it (DOMAIN.md §2): it links to the online and
+   * micro-data stations. */
+  for (guint i = 0; i < scene->boxes->len; i++)
+    {
+      Box *box = &g_array_index (scene->boxes, Box, i);
+
+      if (g_strcmp0 (box->kind, "online") != 0 && g_strcmp0 (box->kind, "micro-data") != 0)
+        continue;
+
+      cairo_move_to (cr, hub->x, hub->y);
+      cairo_line_to (cr, box->x, box->y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static gboolean
+loop_selected (Scene *scene,
+               guint  index)
+{
+  TlDiagramPainter *painter = scene->painter;
+  LoopInfo *info = &g_array_index (scene->loops, LoopInfo, index);
+
+  return g_strcmp0 (painter->selection_kind, "loop") == 0 &&
+         g_strcmp0 (painter->selection_id, tl_loop_get_id (info->loop)) == 0;
+}
+
+/* The selected loop's halo goes under every line, so no other loop
+ * hides it. */
+static void
+draw_selection_halo (Scene   *scene,
+                     cairo_t *cr)
+{
+  for (guint index = 0; index < scene->loops->len; index++)
+    {
+      if (!loop_selected (scene, index))
+        continue;
+
+      cairo_save (cr);
+      for (guint i = 0; i < scene->arcs->len; i++)
+        {
+          Arc *arc = &g_array_index (scene->arcs, Arc, i);
+
+          if (arc->loop == index)
+            arc_path (cr, arc);
+        }
+      cairo_set_line_width (cr, scene->line_width * 3.4);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      _tl_render_set_color (cr, tl_theme_get_color (scene->theme, TL_THEME_SELECTION), 0.3);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
+static void
+draw_loop_lines (Scene    *scene,
+                 cairo_t  *cr,
+                 guint     index)
+{
+  LoopInfo *info = &g_array_index (scene->loops, LoopInfo, index);
+  const TlColor *background = tl_theme_get_background (scene->theme);
+  double lw = scene->line_width;
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  for (guint i = 0; i < scene->arcs->len; i++)
+    {
+      Arc *arc = &g_array_index (scene->arcs, Arc, i);
+
+      if (arc->loop != index)
+        continue;
+
+      /* A casing of background colour, so a line that crosses another
+       * reads as passing over it. */
+      arc_path (cr, arc);
+      cairo_set_line_width (cr, lw + 3.0);
+      _tl_render_set_color (cr, background, 1.0);
+      cairo_stroke_preserve (cr);
+      cairo_set_line_width (cr, lw);
+      _tl_render_set_color (cr, &info->color, 1.0);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+draw_arrows (Scene   *scene,
+             cairo_t *cr,
+             guint    index)
+{
+  LoopInfo *info = &g_array_index (scene->loops, LoopInfo, index);
+  double lw = scene->line_width;
+  double length = lw * 2.6;
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+
+  for (guint i = 0; i < scene->arcs->len; i++)
+    {
+      Arc *arc = &g_array_index (scene->arcs, Arc, i);
+      double x, y, tx, ty, half;
+
+      if (arc->loop != index)
+        continue;
+
+      /* In a bundle a head stays clear of the neighbouring lines (see
+       * BUNDLE_GAP); a lone line gets a broader one. */
+      half = arc->n_slots > 1 ? lw / 2 + BUNDLE_GAP - 1.0 : lw * 1.5;
+
+      arc_point (arc, 0.5, &x, &y, &tx, &ty);
+
+      cairo_move_to (cr, x + tx * length / 2, y + ty * length / 2);
+      cairo_line_to (cr, x - tx * length / 2 - ty * half, y - ty * length / 2 + tx * half);
+      cairo_line_to (cr, x - tx * length * 0.22, y - ty * length * 0.22);
+      cairo_line_to (cr, x - tx * length / 2 + ty * half, y - ty * length / 2 - tx * half);
+      cairo_close_path (cr);
+
+      cairo_set_line_width (cr, 1.5);
+      _tl_render_set_color (cr, tl_theme_get_background (scene->theme), 1.0);
+      cairo_stroke_preserve (cr);
+      _tl_render_set_color (cr, &info->color, 1.0);
+      cairo_fill (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+kind_colors (Scene         *scene,
+             const char    *kind,
+             TlColor       *fill,
+             TlColor       *border)
+{
+  const TlColor *surface = tl_theme_get_color (scene->theme, TL_THEME_SURFACE);
+  const TlColor *outline = tl_theme_get_color (scene->theme, TL_THEME_SURFACE_BORDER);
+  gboolean dark = tl_theme_get_dark (scene->theme);
+  int k = kind_index (kind);
+
+  *fill = *surface;
+  *border = *outline;
+
+  if (k >= 0)
+    {
+      const TlColor *hue = tl_theme_get_color (scene->theme, kinds[k].hue);
+
+      tl_color_mix (surface, hue, dark ? 0.16 : 0.07, fill);
+      tl_color_mix (outline, hue, dark ? 0.45 : 0.55, border);
+    }
+}
+
+static void
+draw_station (Scene   *scene,
+              cairo_t *cr,
+              Box     *box)
+{
+  TlDiagramPainter *painter = scene->painter;
+  TlTheme *theme = scene->theme;
+  const TlColor *background = tl_theme_get_background (theme);
+  double x = box->x - box->w / 2;
+  double y = box->y - box->h / 2;
+  gboolean selected = g_strcmp0 (painter->selection_kind, "station") == 0 &&
+                      g_strcmp0 (painter->selection_id, box->id) == 0;
+  TlColor fill, border, text;
+
+  cairo_save (cr);
+
+  if (box->hub)
+    {
+      const TlColor *hub_fill = tl_theme_get_color (theme, TL_THEME_HUB_FILL);
+      double rx = box->w / 2;
+      double bottom = y + box->h - HUB_CAP;
+      TlColor top_fill;
+
+      /* The cylinder of the steam engine: a database drum. */
+      cairo_save (cr);
+      cairo_translate (cr, 0, 3);
+      cairo_move_to (cr, x, y + HUB_CAP);
+      cairo_line_to (cr, x, bottom);
+      cairo_save (cr);
+      cairo_translate (cr, box->x, bottom);
+      cairo_scale (cr, rx, HUB_CAP);
+      cairo_arc_negative (cr, 0, 0, 1, G_PI, 0);
+      cairo_restore (cr);
+      cairo_line_to (cr, x + box->w, y + HUB_CAP);
+      cairo_close_path (cr);
+      _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SHADOW), 1.0);
+      cairo_fill (cr);
+      cairo_restore (cr);
+
+      cairo_move_to (cr, x, y + HUB_CAP);
+      cairo_line_to (cr, x, bottom);
+      cairo_save (cr);
+      cairo_translate (cr, box->x, bottom);
+      cairo_scale (cr, rx, HUB_CAP);
+      cairo_arc_negative (cr, 0, 0, 1, G_PI, 0);
+      cairo_restore (cr);
+      cairo_line_to (cr, x + box->w, y + HUB_CAP);
+      cairo_save (cr);
+      cairo_translate (cr, box->x, y + HUB_CAP);
+      cairo_scale (cr, rx, HUB_CAP);
+      cairo_arc (cr, 0, 0, 1, 0, G_PI);
+      cairo_restore (cr);
+      cairo_close_path (cr);
+      _tl_render_set_color (cr, hub_fill, 1.0);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1.5);
+      _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_HUB_BORDER), 1.0);
+      cairo_stroke (cr);
+
+      /* the lid, lighter, reads as the top of a drum */
+      cairo_save (cr);
+      cairo_translate (cr, box->x, y + HUB_CAP);
+      cairo_scale (cr, rx, HUB_CAP);
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+      tl_color_mix (hub_fill, &(TlColor) { 1, 1, 1, 1 }, 0.22, &top_fill);
+      _tl_render_set_color (cr, &top_fill, 1.0);
+      cairo_fill_preserve (cr);
+      _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_HUB_BORDER), 1.0);
+      cairo_stroke (cr);
+
+      if (selected)
+        {
+          _tl_render_rounded_rect (cr, x - SELECTION_GAP, y - SELECTION_GAP,
+                                   box->w + 2 * SELECTION_GAP, box->h + 2 * SELECTION_GAP + 3,
+                                   CARD_RADIUS + SELECTION_GAP);
+          cairo_set_line_width (cr, 2.5);
+          _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SELECTION), 1.0);
+          cairo_stroke (cr);
+        }
+
+      _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_HUB_TEXT), 1.0);
+      show_layout (cr, box->label, box->x - box->label_w / 2, y + 2 * HUB_CAP + 8);
+      cairo_restore (cr);
+      return;
+    }
+
+  kind_colors (scene, box->kind, &fill, &border);
+  text = *tl_theme_get_text (theme);
+  if (box->dimmed)
+    {
+      tl_color_mix (background, &fill, 0.6, &fill);
+      tl_color_mix (background, &border, 0.45, &border);
+      tl_color_mix (background, &text, 0.45, &text);
+    }
+
+  /* a soft shadow: two offset layers */
+  for (guint i = 0; i < 2; i++)
+    {
+      _tl_render_rounded_rect (cr, x - i, y + 1.5 + i, box->w + 2 * i, box->h + i, CARD_RADIUS + i);
+      _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SHADOW), box->dimmed ? 0.4 : 1.0);
+      cairo_fill (cr);
+    }
+
+  _tl_render_rounded_rect (cr, x, y, box->w, box->h, CARD_RADIUS);
+  _tl_render_set_color (cr, &fill, 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.25);
+  _tl_render_set_color (cr, &border, 1.0);
+  cairo_stroke (cr);
+
+  if (selected)
+    {
+      _tl_render_rounded_rect (cr, x - SELECTION_GAP, y - SELECTION_GAP,
+                               box->w + 2 * SELECTION_GAP, box->h + 2 * SELECTION_GAP,
+                               CARD_RADIUS + SELECTION_GAP);
+      cairo_set_line_width (cr, 2.5);
+      _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SELECTION), 1.0);
+      cairo_stroke (cr);
+    }
+
+  _tl_render_set_color (cr, &text, 1.0);
+  show_layout (cr, box->label, box->x - box->label_w / 2, box->y - box->label_h / 2);
+
+  /* The loops that stop here, as a metro map marks interchanges: small
+   * dots on the card's lower edge. */
+  if (box->loops->len > 0)
+    {
+      double total = (box->loops->len - 1) * DOT_STEP;
+      double dy = y + box->h;
+
+      for (guint i = 0; i < box->loops->len; i++)
+        {
+          guint index = g_array_index (box->loops, guint, i);
+          LoopInfo *info = &g_array_index (scene->loops, LoopInfo, index);
+          double dx = box->x - total / 2 + i * DOT_STEP;
+
+          cairo_arc (cr, dx, dy, DOT_RADIUS + 1.2, 0, 2 * G_PI);
+          _tl_render_set_color (cr, &fill, 1.0);
+          cairo_fill (cr);
+          cairo_arc (cr, dx, dy, DOT_RADIUS, 0, 2 * G_PI);
+          _tl_render_set_color (cr, &info->color, 1.0);
+          cairo_fill (cr);
+        }
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+draw_legend (Scene   *scene,
+             cairo_t *cr)
+{
+  TlTheme *theme = scene->theme;
+  double x0 = scene->legend_x, y0 = scene->legend_y;
+  gboolean separator_done = FALSE;
+
+  if (scene->legend->len == 0)
+    return;
+
+  cairo_save (cr);
+
+  _tl_render_rounded_rect (cr, x0, y0, scene->legend_w, scene->legend_h, 12);
+  _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SURFACE), 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.0);
+  _tl_render_set_color (cr, tl_theme_get_grid (theme), 1.0);
+  cairo_stroke (cr);
+
+  _tl_render_set_color (cr, tl_theme_get_muted_text (theme), 1.0);
+  show_layout (cr, scene->legend_heading, x0 + LEGEND_PAD, y0 + LEGEND_PAD);
+
+  for (guint i = 0; i < scene->legend->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (scene->legend, LegendEntry, i);
+      double ex = x0 + entry->x, ey = y0 + entry->y;
+
+      if (entry->loop >= 0)
+        {
+          LoopInfo *info = &g_array_index (scene->loops, LoopInfo, entry->loop);
+          double bw, bh;
+          TlColor on_badge;
+          const TlColor *text;
+
+          if (loop_selected (scene, entry->loop))
+            {
+              _tl_render_rounded_rect (cr, ex - 6, ey - 4, scene->legend_w - entry->x - LEGEND_PAD + 12,
+                                       entry->h + 8, 8);
+              _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SELECTION), 0.18);
+              cairo_fill (cr);
+            }
+
+          cairo_arc (cr, ex + BADGE_RADIUS, ey + BADGE_RADIUS, BADGE_RADIUS, 0, 2 * G_PI);
+          _tl_render_set_color (cr, &info->color, 1.0);
+          cairo_fill (cr);
+
+          tl_theme_text_on (theme, &info->color, &on_badge);
+          _tl_render_layout_size (entry->badge, &bw, &bh);
+          _tl_render_set_color (cr, &on_badge, 1.0);
+          show_layout (cr, entry->badge, ex + BADGE_RADIUS - bw / 2, ey + BADGE_RADIUS - bh / 2);
+
+          text = info->dimmed ? tl_theme_get_muted_text (theme) : tl_theme_get_text (theme);
+          _tl_render_set_color (cr, text, 1.0);
+          show_layout (cr, entry->text, ex + 2 * BADGE_RADIUS + 10,
+                       ey + MAX (0, (2 * BADGE_RADIUS - entry->text_h) / 2));
+        }
+      else
+        {
+          TlColor fill, border;
+
+          if (!separator_done)
+            {
+              cairo_move_to (cr, x0 + LEGEND_PAD, ey - 10);
+              cairo_line_to (cr, x0 + scene->legend_w - LEGEND_PAD, ey - 10);
+              cairo_set_line_width (cr, 1.0);
+              _tl_render_set_color (cr, tl_theme_get_grid (theme), 1.0);
+              cairo_stroke (cr);
+              separator_done = TRUE;
+            }
+
+          kind_colors (scene, entry->kind, &fill, &border);
+          _tl_render_rounded_rect (cr, ex + 1, ey + (entry->h - 14) / 2, 22, 14, 4);
+          _tl_render_set_color (cr, &fill, 1.0);
+          cairo_fill_preserve (cr);
+          cairo_set_line_width (cr, 1.25);
+          _tl_render_set_color (cr, &border, 1.0);
+          cairo_stroke (cr);
+
+          _tl_render_set_color (cr, tl_theme_get_muted_text (theme), 1.0);
+          show_layout (cr, entry->text, ex + 30, ey + (entry->h - entry->text_h) / 2);
+        }
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+scene_draw (Scene   *scene,
+            cairo_t *cr)
+{
+  int focused = -1;
+
+  _tl_render_set_color (cr, tl_theme_get_background (scene->theme), 1.0);
+  cairo_paint (cr);
+
+  if (scene->unit <= 0)
+    return;
+
+  cairo_scale (cr, scene->unit, scene->unit);
+
+  if (scene->title != NULL)
+    {
+      _tl_render_set_color (cr, tl_theme_get_text (scene->theme), 1.0);
+      show_layout (cr, scene->title, MARGIN, MARGIN);
+    }
+  _tl_render_set_color (cr, tl_theme_get_muted_text (scene->theme), 1.0);
+  show_layout (cr, scene->subtitle,
+               MARGIN, MARGIN + (scene->title != NULL ? scene->title_h + 2 : 0));
+
+  draw_connectors (scene, cr);
+  draw_selection_halo (scene, cr);
+
+  /* Dimmed loops first, the focused one over them */
+  for (guint i = 0; i < scene->loops->len; i++)
+    {
+      if (g_array_index (scene->loops, LoopInfo, i).focused)
+        focused = i;
+      else
+        draw_loop_lines (scene, cr, i);
+    }
+  if (focused >= 0)
+    draw_loop_lines (scene, cr, focused);
+
+  for (guint i = 0; i < scene->loops->len; i++)
+    if ((int) i != focused)
+      draw_arrows (scene, cr, i);
+  if (focused >= 0)
+    draw_arrows (scene, cr, focused);
+
+  for (guint i = 0; i < scene->boxes->len; i++)
+    draw_station (scene, cr, &g_array_index (scene->boxes, Box, i));
+
+  draw_legend (scene, cr);
+}
+
+/* ---- object ------------------------------------------------------------ */
+
+static void
+tl_diagram_painter_dispose (GObject *object)
+{
+  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->theme);
+
+  G_OBJECT_CLASS (tl_diagram_painter_parent_class)->dispose (object);
+}
+
+static void
+tl_diagram_painter_finalize (GObject *object)
+{
+  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
+
+  g_clear_pointer (&self->focus_loop, g_free);
+  g_clear_pointer (&self->selection_kind, g_free);
+  g_clear_pointer (&self->selection_id, g_free);
+
+  G_OBJECT_CLASS (tl_diagram_painter_parent_class)->finalize (object);
+}
+
+static void
+tl_diagram_painter_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_THEME:
+      g_value_set_object (value, self->theme);
+      break;
+    case PROP_FOCUS_LOOP:
+      g_value_set_string (value, self->focus_loop);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_diagram_painter_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    case PROP_THEME:
+      tl_diagram_painter_set_theme (self, g_value_get_object (value));
+      break;
+    case PROP_FOCUS_LOOP:
+      tl_diagram_painter_set_focus_loop (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_diagram_painter_constructed (GObject *object)
+{
+  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
+
+  G_OBJECT_CLASS (tl_diagram_painter_parent_class)->constructed (object);
+
+  if (self->theme == NULL)
+    self->theme = tl_theme_new ("light");
+}
+
+static void
+tl_diagram_painter_class_init (TlDiagramPainterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tl_diagram_painter_dispose;
+  object_class->finalize = tl_diagram_painter_finalize;
+  object_class->get_property = tl_diagram_painter_get_property;
+  object_class->set_property = tl_diagram_painter_set_property;
+  object_class->constructed = tl_diagram_painter_constructed;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         TL_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_THEME] =
+    g_param_spec_object ("theme", NULL, NULL,
+                         TL_TYPE_THEME,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FOCUS_LOOP] =
+    g_param_spec_string ("focus-loop", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tl_diagram_painter_init (TlDiagramPainter *self)
+{
+}
+
+TlDiagramPainter *
+tl_diagram_painter_new (TlDocument *document)
+{
+  g_return_val_if_fail (TL_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (TL_TYPE_DIAGRAM_PAINTER,
+                       "document", document,
+                       NULL);
+}
+
+TlDocument *
+tl_diagram_painter_get_document (TlDiagramPainter *self)
+{
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), NULL);
+
+  return self->document;
+}
+
+TlTheme *
+tl_diagram_painter_get_theme (TlDiagramPainter *self)
+{
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), NULL);
+
+  return self->theme;
+}
+
+void
+tl_diagram_painter_set_theme (TlDiagramPainter *self,
+                              TlTheme          *theme)
+{
+  g_autoptr(TlTheme) fallback = NULL;
+
+  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
+  g_return_if_fail (theme == NULL || TL_IS_THEME (theme));
+
+  /* NULL restores the default */
+  if (theme == NULL)
+    theme = fallback = tl_theme_new ("light");
+
+  if (g_set_object (&self->theme, theme))
+    {
+      /* Card sizes follow the theme's type sizes. */
+      self->have_fit = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+    }
+}
+
+const char *
+tl_diagram_painter_get_focus_loop (TlDiagramPainter *self)
+{
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), NULL);
+
+  return self->focus_loop;
+}
+
+void
+tl_diagram_painter_set_focus_loop (TlDiagramPainter *self,
+                                   const char       *loop_id)
+{
+  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
+
+  if (g_strcmp0 (self->focus_loop, loop_id) == 0)
+    return;
+
+  g_free (self->focus_loop);
+  self->focus_loop = g_strdup (loop_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_LOOP]);
+}
+
+void
+tl_diagram_painter_set_selection (TlDiagramPainter *self,
+                                  const char       *kind,
+                                  const char       *id)
+{
+  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
+
+  if (kind == NULL || id == NULL)
+    kind = id = NULL;
+
+  g_free (self->selection_kind);
+  self->selection_kind = g_strdup (kind);
+  g_free (self->selection_id);
+  self->selection_id = g_strdup (id);
+}
+
+void
+tl_diagram_painter_get_natural_size (TlDiagramPainter *self,
+                                     double           *width,
+                                     double           *height)
+{
+  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
+
+  if (width != NULL)
+    *width = TL_RENDER_NATURAL_WIDTH;
+  if (height != NULL)
+    *height = TL_RENDER_NATURAL_HEIGHT;
+}
+
+void
+tl_diagram_painter_set_fit_frozen (TlDiagramPainter *self,
+                                   gboolean          frozen)
+{
+  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
+
+  self->fit_frozen = !!frozen;
+}
+
+void
+tl_diagram_painter_draw (TlDiagramPainter *self,
+                         cairo_t          *cr,
+                         double            width,
+                         double            height)
+{
+  g_autoptr(Scene) scene = NULL;
+
+  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  scene = scene_new (self, width, height);
+  scene_draw (scene, cr);
+
+  cairo_restore (cr);
+}
+
+const char *
+tl_diagram_painter_station_at (TlDiagramPainter *self,
+                               double            width,
+                               double            height,
+                               double            x,
+                               double            y)
+{
+  g_autoptr(Scene) scene = NULL;
+
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), NULL);
+
+  scene = scene_new (self, width, height);
+  if (scene->unit <= 0)
+    return NULL;
+
+  x /= scene->unit;
+  y /= scene->unit;
+
+  /* Topmost first: cards are drawn in document order. */
+  for (guint i = scene->boxes->len; i > 0; i--)
+    {
+      Box *box = &g_array_index (scene->boxes, Box, i - 1);
+
+      if (fabs (x - box->x) <= box->w / 2 && fabs (y - box->y) <= box->h / 2)
+        return box->id;
+    }
+
+  return NULL;
+}
+
+gboolean
+tl_diagram_painter_get_station_bounds (TlDiagramPainter *self,
+                                       double            width,
+                                       double            height,
+                                       const char       *station_id,
+                                       double           *x,
+                                       double           *y,
+                                       double           *box_width,
+                                       double           *box_height)
+{
+  g_autoptr(Scene) scene = NULL;
+  Box *box;
+  int index;
+
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), FALSE);
+  g_return_val_if_fail (station_id != NULL, FALSE);
+
+  scene = scene_new (self, width, height);
+  if (scene->unit <= 0)
+    return FALSE;
+
+  index = scene_find_box (scene, station_id);
+  if (index < 0)
+    return FALSE;
+
+  box = &g_array_index (scene->boxes, Box, index);
+  if (x != NULL)
+    *x = (box->x - box->w / 2) * scene->unit;
+  if (y != NULL)
+    *y = (box->y - box->h / 2) * scene->unit;
+  if (box_width != NULL)
+    *box_width = box->w * scene->unit;
+  if (box_height != NULL)
+    *box_height = box->h * scene->unit;
+
+  return TRUE;
+}
+
+gboolean
+tl_diagram_painter_get_station_position (TlDiagramPainter *self,
+                                         double            width,
+                                         double            height,
+                                         const char       *station_id,
+                                         double           *x,
+                                         double           *y)
+{
+  double bx, by, bw, bh;
+
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), FALSE);
+  g_return_val_if_fail (station_id != NULL, FALSE);
+
+  if (!tl_diagram_painter_get_station_bounds (self, width, height, station_id, &bx, &by, &bw, &bh))
+    return FALSE;
+
+  if (x != NULL)
+    *x = bx + bw / 2;
+  if (y != NULL)
+    *y = by + bh / 2;
+
+  return TRUE;
+}
+
+void
+tl_diagram_painter_to_document (TlDiagramPainter *self,
+                                double            width,
+                                double            height,
+                                double            x,
+                                double            y,
+                                double           *doc_x,
+                                double           *doc_y)
+{
+  g_autoptr(Scene) scene = NULL;
+  double k;
+
+  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
+
+  scene = scene_new (self, width, height);
+  k = scene->k > 0 ? scene->k : 1.0;
+
+  if (doc_x != NULL)
+    *doc_x = scene->unit > 0 ? (x / scene->unit - scene->ox) / k : 0;
+  if (doc_y != NULL)
+    *doc_y = scene->unit > 0 ? (y / scene->unit - scene->oy) / k : 0;
+}

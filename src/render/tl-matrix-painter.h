@@ -1,0 +1,77 @@
+/* tl-matrix-painter.h: draws the experience matrix of a document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "tl-model.h"
+#include "tl-theme.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_MATRIX_PAINTER (tl_matrix_painter_get_type ())
+G_DECLARE_FINAL_TYPE (TlMatrixPainter, tl_matrix_painter, TL, MATRIX_PAINTER, GObject)
+
+/* The painter reads @document at every draw; it keeps a reference.  The
+ * theme is "light" until set. */
+TlMatrixPainter *tl_matrix_painter_new               (TlDocument      *document);
+TlDocument      *tl_matrix_painter_get_document      (TlMatrixPainter *self);
+TlTheme         *tl_matrix_painter_get_theme         (TlMatrixPainter *self);
+void             tl_matrix_painter_set_theme         (TlMatrixPainter *self,
+                                                      TlTheme         *theme);
+/* A cell (@layer_id and @type_id), a row (@type_id NULL), a column
+ * (@layer_id NULL) or nothing (both NULL). */
+void             tl_matrix_painter_set_selection     (TlMatrixPainter *self,
+                                                      const char      *layer_id,
+                                                      const char      *type_id);
+void             tl_matrix_painter_get_natural_size  (TlMatrixPainter *self,
+                                                      double          *width,
+                                                      double          *height);
+/* Fills @width × @height from (0, 0) of @cr's user space, background
+ * included. */
+void             tl_matrix_painter_draw              (TlMatrixPainter *self,
+                                                      cairo_t         *cr,
+                                                      double           width,
+                                                      double           height);
+
+/* Hit-testing in the coordinates of a draw of @width × @height.  TRUE on a
+ * cell, with its layer and type ids (owned by the document). */
+gboolean         tl_matrix_painter_cell_at           (TlMatrixPainter *self,
+                                                      double           width,
+                                                      double           height,
+                                                      double           x,
+                                                      double           y,
+                                                      const char     **layer,
+                                                      const char     **type);
+/* TRUE on a row or column header, with its axis and id */
+gboolean         tl_matrix_painter_header_at         (TlMatrixPainter *self,
+                                                      double           width,
+                                                      double           height,
+                                                      double           x,
+                                                      double           y,
+                                                      TlMatrixAxis    *axis,
+                                                      const char     **id);
+/* The rectangle of a cell, for overlays and accessible children */
+gboolean         tl_matrix_painter_get_cell_bounds   (TlMatrixPainter *self,
+                                                      double           width,
+                                                      double           height,
+                                                      const char      *layer_id,
+                                                      const char      *type_id,
+                                                      double          *x,
+                                                      double          *y,
+                                                      double          *cell_width,
+                                                      double          *cell_height);
+/* The rectangle of a row (@axis LAYER) or column (TYPE) header */
+gboolean         tl_matrix_painter_get_header_bounds (TlMatrixPainter *self,
+                                                      double           width,
+                                                      double           height,
+                                                      TlMatrixAxis     axis,
+                                                      const char      *id,
+                                                      double          *x,
+                                                      double          *y,
+                                                      double          *header_width,
+                                                      double          *header_height);
+
+G_END_DECLS
