@@ -1,0 +1,179 @@
+/* tl-cli-export.c: touchloop-cli export FILE --what … -o OUT — the diagram
+ * or the matrix as SVG, PNG or PDF, through the export registry and the
+ * same painters as the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "tl-cli-private.h"
+#include "tl-export.h"
+
+static gboolean
+parse_what (const char   *what,
+            TlExportWhat *out)
+{
+  if (g_ascii_strcasecmp (what, "diagram") == 0)
+    *out = TL_EXPORT_DIAGRAM;
+  else if (g_ascii_strcasecmp (what, "matrix") == 0)
+    *out = TL_EXPORT_MATRIX;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static char *
+format_ids (void)
+{
+  const TlExportFormat * const *formats = tl_export_formats ();
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; formats != NULL && formats[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, formats[i]->id);
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static char *
+extension_of (const char *path)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  const char *dot = strrchr (basename, '.');
+
+  /* A leading dot (".png") names a hidden file, not an extension. */
+  if (dot == NULL || dot == basename || dot[1] == '\0')
+    return NULL;
+
+  return g_strdup (dot + 1);
+}
+
+/* Writing the export over the document it came from would destroy it. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
+    return FALSE;
+
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int
+tl_cli_command_export (int    argc,
+                       char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(TlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what_arg = NULL;
+  g_autofree char *format_arg = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *ids = NULL;
+  const TlExportFormat *format;
+  TlExportOptions options = { 0, NULL };
+  TlExportWhat what;
+  int width = G_MININT;   /* not given */
+  const char *path;
+  const GOptionEntry entries[] = {
+    { "what", 0, 0, G_OPTION_ARG_STRING, &what_arg,
+      N_("What to export: “diagram”, the six-loop diagram, or “matrix”, the experience matrix"),
+      N_("WHAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_arg,
+      N_("Write FORMAT: “svg”, “png” or “pdf” (default: from the extension of OUT)"),
+      N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to the file OUT, replacing it if it exists"),
+      N_("OUT") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width,
+      N_("Make the picture PX wide: pixels in PNG, points in SVG and PDF (default: its natural size)"),
+      N_("PX") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
+      N_("Draw with the “light” (default) or the “dark” colours"),
+      N_("THEME") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = tl_cli_option_context_new ("export", N_("FILE"),
+                                       N_("Exports the loop diagram or the experience matrix of the Touchloop document FILE as SVG, PNG or PDF, drawn as in the window. FILE is only read, never changed."),
+                                       entries);
+  if (!tl_cli_parse_options (context, "export", &argc, &argv))
+    return TL_CLI_EXIT_USAGE;
+
+  path = tl_cli_single_file ("export", argc, argv);
+  if (path == NULL)
+    return TL_CLI_EXIT_USAGE;
+
+  if (what_arg == NULL)
+    return tl_cli_usage_error ("export", "%s",
+                               _("Say what to export with --what diagram or --what matrix."));
+  if (!parse_what (what_arg, &what))
+    return tl_cli_usage_error ("export", _("Unknown --what “%s”; use “diagram” or “matrix”."),
+                               what_arg);
+
+  if (output == NULL || *output == '\0')
+    return tl_cli_usage_error ("export", "%s",
+                               _("Say where to write the export with -o OUT."));
+
+  ids = format_ids ();
+  if (format_arg != NULL)
+    {
+      format = tl_export_format_lookup (format_arg);
+      if (format == NULL)
+        return tl_cli_usage_error ("export", _("Unknown format “%s”; use one of: %s."),
+                                   format_arg, ids);
+    }
+  else
+    {
+      g_autofree char *extension = extension_of (output);
+
+      format = extension != NULL ? tl_export_format_lookup (extension) : NULL;
+      if (format == NULL)
+        {
+          g_autofree char *display = g_filename_display_name (output);
+
+          return tl_cli_usage_error ("export",
+                                     _("Cannot tell the format from the name “%s”; add --format with one of: %s."),
+                                     display, ids);
+        }
+    }
+
+  if (width != G_MININT && width <= 0)
+    return tl_cli_usage_error ("export", _("The width must be a positive number of pixels or points, not %d."),
+                               width);
+
+  if (theme != NULL && strcmp (theme, "light") != 0 && strcmp (theme, "dark") != 0)
+    return tl_cli_usage_error ("export", _("Unknown theme “%s”; use “light” or “dark”."), theme);
+
+  if (same_file (path, output))
+    {
+      g_autofree char *display = g_filename_display_name (output);
+
+      return tl_cli_fail_printf (_("Refusing to write the export over the document “%s” itself. Choose another output file."),
+                                 display);
+    }
+
+  store = tl_store_open (path, TL_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    return tl_cli_fail (error);
+
+  options.width = width != G_MININT ? width : 0;
+  options.theme = theme;
+
+  if (!tl_export_to_file (tl_store_get_document (store), what, format, output, &options, &error))
+    return tl_cli_fail (error);
+
+  return TL_CLI_EXIT_OK;
+}
