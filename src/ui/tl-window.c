@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tl-resources.h"
 #include "tl-window-private.h"
 
 enum {
@@ -297,6 +298,10 @@ tl_window_class_init (TlWindowClass *klass)
     g_param_spec_object ("session", NULL, NULL, TL_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Referencing the bundle keeps the linker from dropping it (and its
+   * registering constructor) out of the static library. */
+  g_assert (tl_get_resource () != NULL);
 
   g_type_ensure (TL_TYPE_CANVAS_VIEW);
   g_type_ensure (TL_TYPE_FEEDBACK_VIEW);

@@ -27,7 +27,10 @@ wait_for (gboolean (*condition) (gpointer), gpointer data)
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (!condition (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+    }
   g_assert_true (condition (data));
 }
 
@@ -57,6 +60,8 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+static TlApplication *the_app;
+
 typedef struct {
   TlApplication *app;
   TlWindow      *window;
@@ -74,7 +79,7 @@ window_mapped (gpointer data)
   g_assert_true (active == NULL || TL_IS_WINDOW (active));
   f->window = (TlWindow *)active;
   return f->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-         gtk_widget_get_width (GTK_WIDGET (f->window->diagram_view)) > 0;
+         gtk_widget_get_width (GTK_WIDGET (f->window)) > 0;
 }
 
 static void
@@ -86,14 +91,12 @@ fixture_setup (Fixture       *f,
   f->dir = g_dir_make_tmp ("tl-ui-XXXXXX", &error);
   g_assert_no_error (error);
 
-  f->app = tl_application_new ();
-  g_application_set_flags (G_APPLICATION (f->app),
-                           g_application_get_flags (G_APPLICATION (f->app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  g_assert_no_error (error);
+  f->app = the_app;
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (f->app)));
   g_application_activate (G_APPLICATION (f->app));
   wait_for (window_mapped, f);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  tl_window_set_view (f->window, "diagram");
   iterate (200);
 }
 
@@ -109,7 +112,6 @@ fixture_teardown (Fixture       *f,
     else
       gtk_window_destroy (l->data);
   iterate (100);
-  g_clear_object (&f->app);
   g_rmdir (f->dir);
   g_free (f->dir);
 }
@@ -273,6 +275,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  the_app = tl_application_new ();
+  g_application_set_flags (G_APPLICATION (the_app),
+                           g_application_get_flags (G_APPLICATION (the_app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, NULL));
+  /* Windows come and go between tests; the application stays. */
+  g_application_hold (G_APPLICATION (the_app));
+
   g_test_add ("/tl/ui/window/new-document-shows-template", Fixture, NULL,
               fixture_setup, test_new_document_shows_template, fixture_teardown);
   g_test_add ("/tl/ui/window/select-edit-undo", Fixture, NULL,
@@ -282,5 +291,11 @@ main (int   argc,
   g_test_add ("/tl/ui/window/save-as-and-reopen", Fixture, NULL,
               fixture_setup, test_save_as_and_reopen, fixture_teardown);
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    g_application_release (G_APPLICATION (the_app));
+    g_clear_object (&the_app);
+    return status;
+  }
 }
