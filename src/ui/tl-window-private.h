@@ -38,6 +38,7 @@ struct _TlWindow
   TlSession            *session;
   GSettings            *settings;
   GCancellable         *cancellable;
+  guint                 fold_idle;
   /* Set while a save runs, and when the window should close after it. */
   gboolean              saving;
   gboolean              close_after_save;

@@ -79,11 +79,58 @@ document_changed_cb (TlDocument   *document,
     update_titles (self);
 }
 
+/* The painters scale their drawing to the space they get: below about
+ * 900 pixels the type gets too small to read.  So the outline folds into
+ * an overlay when the window cannot give the page that much beside it
+ * (and beside the properties pane, while that is shown).  AdwBreakpoint
+ * would say this declaratively, but needs libadwaita 1.4. */
+#define PAGE_COMFORT_WIDTH 900
+#define SIDEBAR_WIDTH      240
+#define PROPERTIES_WIDTH   320
+
+static void
+update_fold (TlWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int needed = PAGE_COMFORT_WIDTH + SIDEBAR_WIDTH;
+  int height;
+
+  /* GTK 4.8 needs both out-arguments. */
+  if (width <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (gtk_revealer_get_reveal_child (self->properties_revealer))
+    needed += PROPERTIES_WIDTH;
+
+  adw_flap_set_fold_policy (self->flap, width < needed ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                       : ADW_FLAP_FOLD_POLICY_NEVER);
+}
+
 static void
 session_notify_selected_id_cb (TlWindow *self)
 {
   gtk_revealer_set_reveal_child (self->properties_revealer,
                                  tl_session_get_selected_kind (self->session) != NULL);
+  update_fold (self);
+}
+
+static gboolean
+update_fold_idle_cb (gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  self->fold_idle = 0;
+  update_fold (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Maximizing notifies before the new size is allocated: look again once
+ * it is. */
+static void
+window_size_changed_cb (TlWindow *self)
+{
+  update_fold (self);
+  if (self->fold_idle == 0)
+    self->fold_idle = g_idle_add (update_fold_idle_cb, self);
 }
 
 static void
@@ -222,6 +269,11 @@ tl_window_constructed (GObject *object)
   view = g_settings_get_string (self->settings, "last-view");
   tl_window_set_view (self, view);
 
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (window_size_changed_cb), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (window_size_changed_cb), NULL);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (window_size_changed_cb), NULL);
+  update_fold (self);
+
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (view_stack_notify_visible_child_cb), self, G_CONNECT_SWAPPED);
 
@@ -236,6 +288,7 @@ tl_window_dispose (GObject *object)
 {
   TlWindow *self = (TlWindow *)object;
 
+  g_clear_handle_id (&self->fold_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
