@@ -236,17 +236,16 @@ recovery_response_cb (AdwMessageDialog *dialog,
     }
 }
 
-static void
-offer_recovery (TlApplication *self)
+void
+tl_application_check_recovery (TlApplication *self)
 {
   g_autoptr(GPtrArray) recoverable = NULL;
   g_autoptr(GString) body = NULL;
   GtkWidget *dialog;
 
-  if (self->recovery_checked)
-    return;
-  self->recovery_checked = TRUE;
+  g_return_if_fail (TL_IS_APPLICATION (self));
 
+  self->recovery_checked = TRUE;
   recoverable = tl_working_copy_find_recoverable ();
   if (recoverable == NULL || recoverable->len == 0)
     return;
@@ -282,6 +281,13 @@ offer_recovery (TlApplication *self)
   g_signal_connect_data (dialog, "response", G_CALLBACK (recovery_response_cb),
                          g_steal_pointer (&recoverable), (GClosureNotify)(void (*) (void))g_ptr_array_unref, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+offer_recovery (TlApplication *self)
+{
+  if (!self->recovery_checked)
+    tl_application_check_recovery (self);
 }
 
 static void

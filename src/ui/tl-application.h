@@ -17,6 +17,9 @@ TlApplication *tl_application_new        (void);
 void           tl_application_open_file  (TlApplication *self,
                                           GFile         *file,
                                           const char    *view);
+/* Looks for working copies a crash left behind and offers to recover
+ * them; done once at start-up, and again whenever called. */
+void           tl_application_check_recovery (TlApplication *self);
 /* Opens a new untitled document from the O2O template. */
 void           tl_application_new_document (TlApplication *self);
 

@@ -192,13 +192,22 @@ save_window_state (TlWindow *self)
     }
 }
 
+static gboolean
+force_close_idle_cb (gpointer user_data)
+{
+  tl_window_force_close (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_dialog_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           TlWindow         *self)
 {
+  /* Not from inside the dialog's own signal: the dialog still refers to
+   * this window as its parent until it is done. */
   if (g_str_equal (response, "discard"))
-    tl_window_force_close (self);
+    g_idle_add_full (G_PRIORITY_DEFAULT, force_close_idle_cb, g_object_ref (self), g_object_unref);
   else if (g_str_equal (response, "save"))
     {
       self->close_after_save = TRUE;

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "tl-application.h"
 #include "tl-canvas-view.h"
@@ -264,6 +266,139 @@ test_save_as_and_reopen (Fixture       *f,
   g_unlink (path);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static guint
+count_working_copies (void)
+{
+  g_autofree char *dir = tl_working_copy_get_directory ();
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".touchloop"))
+      n++;
+  return n;
+}
+
+static void
+test_close_asks_when_modified (Fixture       *f,
+                               gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlStation *wom = tl_document_lookup_station (tl_session_get_document (session), "wom");
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  guint copies = count_working_copies ();
+
+  g_assert_cmpuint (copies, >=, 1);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "口碑传播");
+  g_assert_true (tl_session_set (session, wom, "label", &value, FALSE, &error));
+
+  /* Unsaved changes: closing asks first and keeps the window. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  wait_for (dialog_shown, NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  dialog = find_dialog ();
+  iterate (100);
+  save_screenshot (GTK_WIDGET (dialog), "window-close-dialog.png");
+
+  /* Cancel keeps everything. */
+  adw_message_dialog_response (dialog, "cancel");
+  iterate (100);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==, 1);
+  g_assert_cmpstr (tl_station_get_label (wom), ==, "口碑传播");
+
+  /* Discard closes, and the working copy goes with it. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  wait_for (dialog_shown, NULL);
+  adw_message_dialog_response (find_dialog (), "discard");
+  iterate (200);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+  g_assert_cmpuint (count_working_copies (), ==, copies - 1);
+}
+
+static gboolean
+has_two_windows (gpointer app)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    n += TL_IS_WINDOW (l->data);
+  return n == 2;
+}
+
+static void
+test_recovery_after_crash (Fixture       *f,
+                           gconstpointer  data)
+{
+  TlWindow *recovered = NULL;
+  TlDocument *document;
+  int status = 0;
+  pid_t pid;
+
+  /* A child process edits an untitled document and dies without cleaning
+   * up, as a crash would leave it. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(TlDocument) doc = tl_template_new_o2o ("zh_CN");
+      TlWorkingCopy *wc;
+
+      tl_document_set_title (doc, "崩溃前的文档");
+      wc = tl_working_copy_new_untitled (doc, NULL);
+      if (wc == NULL)
+        _exit (1);
+      tl_station_set_label (tl_document_lookup_station (tl_working_copy_get_document (wc), "hub"), "未保存的修改");
+      tl_working_copy_set_modified (wc, TRUE);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  tl_application_check_recovery (f->app);
+  wait_for (dialog_shown, NULL);
+  iterate (100);
+  save_screenshot (GTK_WIDGET (find_dialog ()), "window-recovery-dialog.png");
+  adw_message_dialog_response (find_dialog (), "recover");
+  wait_for (has_two_windows, f->app);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
+    if (TL_IS_WINDOW (l->data) && l->data != (gpointer)f->window)
+      recovered = l->data;
+  g_assert_nonnull (recovered);
+
+  document = tl_session_get_document (tl_window_get_session (recovered));
+  g_assert_cmpstr (tl_document_get_title (document), ==, "崩溃前的文档");
+  g_assert_cmpstr (tl_station_get_label (tl_document_lookup_station (document, "hub")), ==, "未保存的修改");
+  /* Recovered work is unsaved work. */
+  g_assert_true (tl_session_get_modified (tl_window_get_session (recovered)));
+  g_assert_null (tl_session_get_file (tl_window_get_session (recovered)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +425,11 @@ main (int   argc,
               fixture_setup, test_matrix_click_selects_cell, fixture_teardown);
   g_test_add ("/tl/ui/window/save-as-and-reopen", Fixture, NULL,
               fixture_setup, test_save_as_and_reopen, fixture_teardown);
+
+  g_test_add ("/tl/ui/window/close-asks-when-modified", Fixture, NULL,
+              fixture_setup, test_close_asks_when_modified, fixture_teardown);
+  g_test_add ("/tl/ui/window/recovery-after-crash", Fixture, NULL,
+              fixture_setup, test_recovery_after_crash, fixture_teardown);
 
   {
     int status = g_test_run ();
