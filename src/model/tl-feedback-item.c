@@ -79,6 +79,14 @@ tl_feedback_item_get_id (TlFeedbackItem *self)
   return self->id;
 }
 
+void
+tl_feedback_item_set_id (TlFeedbackItem *self,
+                         gint64          id)
+{
+  g_return_if_fail (TL_IS_FEEDBACK_ITEM (self));
+  self->id = id;
+}
+
 const char *
 tl_feedback_item_get_text (TlFeedbackItem *self)
 {

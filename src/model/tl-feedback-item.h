@@ -16,6 +16,9 @@ gboolean            tl_stage_is_valid                (char            stage);
 
 TlFeedbackItem     *tl_feedback_item_new             (gint64          id);
 gint64              tl_feedback_item_get_id          (TlFeedbackItem *self);
+/* The storage layer sets the id a new item received. */
+void                tl_feedback_item_set_id          (TlFeedbackItem *self,
+                                                      gint64          id);
 const char         *tl_feedback_item_get_text        (TlFeedbackItem *self);
 void                tl_feedback_item_set_text        (TlFeedbackItem *self,
                                                       const char     *text);

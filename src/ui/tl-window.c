@@ -150,6 +150,17 @@ view_stack_notify_visible_child_cb (TlWindow *self)
 }
 
 static void
+store_write_failed_cb (TlStore      *store,
+                       const GError *error,
+                       TlWindow     *self)
+{
+  g_autofree char *message = g_strdup_printf (_("%s Use Save As to keep your work in another place."),
+                                              error->message);
+
+  tl_window_show_toast (self, message);
+}
+
+static void
 set_session (TlWindow  *self,
              TlSession *session)
 {
@@ -171,6 +182,8 @@ set_session (TlWindow  *self,
                            G_CALLBACK (session_notify_selected_id_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tl_session_get_document (session), "changed",
                            G_CALLBACK (document_changed_cb), self, 0);
+  g_signal_connect_object (tl_session_get_store (session), "write-failed",
+                           G_CALLBACK (store_write_failed_cb), self, 0);
   g_signal_connect_object (tl_session_get_undo_stack (session), "notify",
                            G_CALLBACK (undo_stack_notify_cb), self, G_CONNECT_SWAPPED);
 

@@ -1,0 +1,2308 @@
+/* tl-store.c: a Touchloop document file (SQLite as an application file format)
+ *
+ * The store loads the whole TlDocument when it opens a file and then
+ * writes every TlDocument::changed at once, each in its own transaction
+ * (a savepoint inside tl_store_begin()/tl_store_commit()), so a crash
+ * loses at most the change in flight.  A change is written by id: the
+ * store looks the object's id up in the document and writes what it finds
+ * there (insert or update), or deletes the row when the document no longer
+ * has it.  That makes the order in which the model emits its signals
+ * irrelevant: a loop that names a station the file does not have yet is
+ * completed when the station arrives.
+ *
+ * Threads: a store and its connection belong to the thread that uses the
+ * document (the main thread).  Nothing else uses the connection; a save
+ * in a worker copies the file over connections of its own
+ * (_tl_store_copy_database()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "tl-schema.h"
+#include "tl-store.h"
+#include "tl-store-private.h"
+
+/* On a removed station or loop: the ids of the feedback linked to it, so
+ * that undoing the removal restores the links the cascade deleted. */
+#define LINKS_KEY "tl-store-feedback-links"
+
+struct _TlStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *display_name;
+  TlDocument *document;
+  GHashTable *statements;     /* static SQL text → sqlite3_stmt */
+  guint64     generation;
+  gulong      changed_id;
+
+  guint       in_transaction : 1;   /* tl_store_begin() */
+  guint       read_only : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_DOCUMENT,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+enum {
+  WRITE_FAILED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (TlStore, tl_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (tl-store-error-quark, tl_store_error)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- SQL ------------------------------------------------------------- */
+
+static const char sql_station_exists[] = "SELECT 1 FROM station WHERE id = ?1";
+static const char sql_station_upsert[] =
+  "INSERT INTO station (id, position, kind, label, description, owner, x, y)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+  " ON CONFLICT (id) DO UPDATE SET position = excluded.position, kind = excluded.kind,"
+  " label = excluded.label, description = excluded.description, owner = excluded.owner,"
+  " x = excluded.x, y = excluded.y";
+static const char sql_station_delete[] = "DELETE FROM station WHERE id = ?1";
+static const char sql_station_position[] =
+  "UPDATE station SET position = ?2 WHERE id = ?1 AND position IS NOT ?2";
+
+static const char sql_loop_exists[] = "SELECT 1 FROM loop WHERE id = ?1";
+static const char sql_loop_upsert[] =
+  "INSERT INTO loop (id, position, name, color, description) VALUES (?1, ?2, ?3, ?4, ?5)"
+  " ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name,"
+  " color = excluded.color, description = excluded.description";
+static const char sql_loop_delete[] = "DELETE FROM loop WHERE id = ?1";
+static const char sql_loop_position[] =
+  "UPDATE loop SET position = ?2 WHERE id = ?1 AND position IS NOT ?2";
+static const char sql_loop_stations_clear[] = "DELETE FROM loop_station WHERE loop_id = ?1";
+static const char sql_loop_station_insert[] =
+  "INSERT INTO loop_station (loop_id, seq, station_id) VALUES (?1, ?2, ?3)";
+
+static const char sql_layer_upsert[] =
+  "INSERT INTO layer (id, position, label, description, key) VALUES (?1, ?2, ?3, ?4, ?5)"
+  " ON CONFLICT (id) DO UPDATE SET position = excluded.position, label = excluded.label,"
+  " description = excluded.description, key = excluded.key";
+static const char sql_layer_delete[] = "DELETE FROM layer WHERE id = ?1";
+static const char sql_type_upsert[] =
+  "INSERT INTO exp_type (id, position, label, description, key) VALUES (?1, ?2, ?3, ?4, ?5)"
+  " ON CONFLICT (id) DO UPDATE SET position = excluded.position, label = excluded.label,"
+  " description = excluded.description, key = excluded.key";
+static const char sql_type_delete[] = "DELETE FROM exp_type WHERE id = ?1";
+
+static const char sql_cell_upsert[] =
+  "INSERT INTO cell (layer_id, type_id, description, current, target, key, owner, notes)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+  " ON CONFLICT (layer_id, type_id) DO UPDATE SET description = excluded.description,"
+  " current = excluded.current, target = excluded.target, key = excluded.key,"
+  " owner = excluded.owner, notes = excluded.notes";
+static const char sql_cell_delete[] = "DELETE FROM cell WHERE layer_id = ?1 AND type_id = ?2";
+static const char sql_cell_exists[] = "SELECT 1 FROM cell WHERE layer_id = ?1 AND type_id = ?2";
+
+static const char sql_meta_upsert[] =
+  "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+  " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
+static const char sql_feedback_insert[] =
+  "INSERT INTO feedback (text, source, date, stage, rating, respondent, tags)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char sql_feedback_delete[] = "DELETE FROM feedback WHERE id = ?1";
+static const char sql_feedback_station_insert[] =
+  "INSERT OR IGNORE INTO feedback_station (feedback_id, station_id) VALUES (?1, ?2)";
+static const char sql_feedback_loop_insert[] =
+  "INSERT OR IGNORE INTO feedback_loop (feedback_id, loop_id) VALUES (?1, ?2)";
+static const char sql_feedback_cell_insert[] =
+  "INSERT OR IGNORE INTO feedback_cell (feedback_id, layer_id, type_id) VALUES (?1, ?2, ?3)";
+static const char sql_feedback_station_links[] =
+  "SELECT feedback_id FROM feedback_station WHERE station_id = ?1";
+static const char sql_feedback_loop_links[] =
+  "SELECT feedback_id FROM feedback_loop WHERE loop_id = ?1";
+static const char sql_feedback_station_restore[] =
+  "INSERT OR IGNORE INTO feedback_station (feedback_id, station_id)"
+  " SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM feedback WHERE id = ?1)";
+static const char sql_feedback_loop_restore[] =
+  "INSERT OR IGNORE INTO feedback_loop (feedback_id, loop_id)"
+  " SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM feedback WHERE id = ?1)";
+static const char sql_feedback_get[] =
+  "SELECT text, source, date, stage, rating, respondent, tags FROM feedback WHERE id = ?1";
+static const char sql_feedback_links[] =
+  "SELECT 'station:' || station_id FROM feedback_station WHERE feedback_id = ?1"
+  " UNION ALL SELECT 'loop:' || loop_id FROM feedback_loop WHERE feedback_id = ?1"
+  " UNION ALL SELECT 'cell:' || layer_id || '/' || type_id FROM feedback_cell WHERE feedback_id = ?1";
+static const char sql_feedback_count[] = "SELECT count(*) FROM feedback";
+/* A union of the link tables' keys, not EXISTS per item: 0.24 s against
+ * 2.4 s at a million items, half of them linked. */
+static const char sql_feedback_count_linked[] =
+  "SELECT count(*) FROM ("
+  " SELECT feedback_id FROM feedback_station UNION"
+  " SELECT feedback_id FROM feedback_loop UNION"
+  " SELECT feedback_id FROM feedback_cell)";
+/* Newest first, undated last (SQLite sorts NULL lowest), then by id: a
+ * scan of the covering index feedback_list_order, no sort. */
+static const char sql_feedback_ids[] = "SELECT id FROM feedback ORDER BY date DESC, id";
+
+/* ---- statements and transactions ------------------------------------ */
+
+static void
+set_error (TlStore  *self,
+           int       rc,
+           GError  **error)
+{
+  _tl_store_set_sqlite_error (error, self->db, rc, self->display_name);
+}
+
+static gboolean
+check_open (TlStore  *self,
+            GError  **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+
+  g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+               _("“%s” has been closed. Open it again, then try again."),
+               self->display_name);
+  return FALSE;
+}
+
+/* A prepared statement for the static SQL text @sql, reset and unbound.
+ * Prepared once per store: writes come one small change at a time, and
+ * an import adds feedback by the thousand. */
+static sqlite3_stmt *
+statement (TlStore     *self,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_score (sqlite3_stmt *stmt,
+            int           index,
+            guint         score)
+{
+  if (score == TL_SCORE_UNSET)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, score);
+}
+
+/* Steps a statement that returns no rows (or whose rows do not matter)
+ * and resets it, so that it holds no lock afterwards. */
+static gboolean
+run (TlStore       *self,
+     sqlite3_stmt  *stmt,
+     GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* TRUE and *exists when the query has a row. */
+static gboolean
+has_row (TlStore       *self,
+         sqlite3_stmt  *stmt,
+         gboolean      *exists,
+         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return FALSE;
+    }
+
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+check_writable (TlStore  *self,
+                GError  **error)
+{
+  if (!check_open (self, error))
+    return FALSE;
+  if (!self->read_only)
+    return TRUE;
+
+  g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+               _("“%s” is open for reading only, so it cannot be changed. Open it for editing, then try again."),
+               self->display_name);
+  return FALSE;
+}
+
+static gboolean
+write_begin (TlStore  *self,
+             GError  **error)
+{
+  /* IMMEDIATE: take the write lock first, so a copy being saved from
+   * another connection makes us wait at the start, never fail midway. */
+  return _tl_sqlite_exec (self->db,
+                          self->in_transaction ? "SAVEPOINT tl_write" : "BEGIN IMMEDIATE",
+                          self->display_name, error);
+}
+
+static void
+write_rollback (TlStore *self)
+{
+  if (self->in_transaction)
+    sqlite3_exec (self->db, "ROLLBACK TO tl_write; RELEASE tl_write", NULL, NULL, NULL);
+  else if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+write_commit (TlStore  *self,
+              GError  **error)
+{
+  if (!_tl_sqlite_exec (self->db,
+                        self->in_transaction ? "RELEASE tl_write" : "COMMIT",
+                        self->display_name, error))
+    {
+      write_rollback (self);
+      return FALSE;
+    }
+
+  self->generation++;
+  return TRUE;
+}
+
+/* ---- writing the document -------------------------------------------- */
+
+static guint
+position_in (GListModel *model,
+             gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+
+  return n;
+}
+
+static gboolean
+renumber (TlStore     *self,
+          GListModel  *model,
+          const char  *sql,
+          const char  *(*get_id) (gpointer),
+          GError     **error)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = statement (self, sql, error)))
+        return FALSE;
+      bind_text (stmt, 1, get_id (item));
+      sqlite3_bind_int (stmt, 2, i);
+      if (!run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_meta (TlStore  *self,
+            GError  **error)
+{
+  g_autofree char *scale = g_strdup_printf ("%u", tl_document_get_score_scale (self->document));
+  const char *keys[] = { "title", "language", "score_scale" };
+  const char *values[] = {
+    tl_document_get_title (self->document),
+    tl_document_get_language (self->document),
+    scale,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = statement (self, sql_meta_upsert, error)))
+        return FALSE;
+      bind_text (stmt, 1, keys[i]);
+      /* The scale is a number, so that SQL can compare scores with it. */
+      if (i == 2)
+        sqlite3_bind_int (stmt, 2, tl_document_get_score_scale (self->document));
+      else
+        bind_text (stmt, 2, values[i]);
+      if (!run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+upsert_station (TlStore    *self,
+                TlStation  *station,
+                GError    **error)
+{
+  GListModel *stations = tl_document_get_stations (self->document);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = statement (self, sql_station_upsert, error)))
+    return FALSE;
+
+  bind_text (stmt, 1, tl_station_get_id (station));
+  sqlite3_bind_int (stmt, 2, position_in (stations, station));
+  bind_text (stmt, 3, tl_station_get_kind (station));
+  bind_text (stmt, 4, tl_station_get_label (station));
+  bind_text (stmt, 5, tl_station_get_description (station));
+  bind_text (stmt, 6, tl_station_get_owner (station));
+  sqlite3_bind_double (stmt, 7, tl_station_get_x (station));
+  sqlite3_bind_double (stmt, 8, tl_station_get_y (station));
+
+  return run (self, stmt, error);
+}
+
+static gboolean
+row_exists (TlStore     *self,
+            const char  *sql,
+            const char  *id,
+            const char  *id2,
+            gboolean    *exists,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = statement (self, sql, error)))
+    return FALSE;
+  bind_text (stmt, 1, id);
+  if (id2 != NULL)
+    bind_text (stmt, 2, id2);
+  return has_row (self, stmt, exists, error);
+}
+
+/* Rewrites the loop_station rows of @loop.  A station the document lacks
+ * is left out (the document's check reports it); one the document has
+ * but the file not yet is written first. */
+static gboolean
+write_loop_stations (TlStore  *self,
+                     TlLoop   *loop,
+                     GError  **error)
+{
+  const char * const *stations = tl_loop_get_stations (loop);
+  const char *loop_id = tl_loop_get_id (loop);
+  sqlite3_stmt *stmt;
+  int seq = 0;
+
+  if (!(stmt = statement (self, sql_loop_stations_clear, error)))
+    return FALSE;
+  bind_text (stmt, 1, loop_id);
+  if (!run (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; stations != NULL && stations[i] != NULL; i++)
+    {
+      gboolean exists = FALSE;
+
+      if (!row_exists (self, sql_station_exists, stations[i], NULL, &exists, error))
+        return FALSE;
+
+      if (!exists)
+        {
+          TlStation *station = tl_document_lookup_station (self->document, stations[i]);
+
+          if (station == NULL)
+            continue;
+          if (!upsert_station (self, station, error))
+            return FALSE;
+        }
+
+      if (!(stmt = statement (self, sql_loop_station_insert, error)))
+        return FALSE;
+      bind_text (stmt, 1, loop_id);
+      sqlite3_bind_int (stmt, 2, seq++);
+      bind_text (stmt, 3, stations[i]);
+      if (!run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+upsert_loop (TlStore  *self,
+             TlLoop   *loop,
+             GError  **error)
+{
+  GListModel *loops = tl_document_get_loops (self->document);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = statement (self, sql_loop_upsert, error)))
+    return FALSE;
+
+  bind_text (stmt, 1, tl_loop_get_id (loop));
+  sqlite3_bind_int (stmt, 2, position_in (loops, loop));
+  bind_text (stmt, 3, tl_loop_get_name (loop));
+  bind_text (stmt, 4, tl_loop_get_color (loop));
+  bind_text (stmt, 5, tl_loop_get_description (loop));
+
+  return run (self, stmt, error);
+}
+
+static gboolean
+upsert_header (TlStore         *self,
+               TlMatrixHeader  *header,
+               GError         **error)
+{
+  gboolean is_layer = tl_matrix_header_get_axis (header) == TL_MATRIX_AXIS_LAYER;
+  GListModel *list = is_layer ? tl_document_get_layers (self->document)
+                              : tl_document_get_types (self->document);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = statement (self, is_layer ? sql_layer_upsert : sql_type_upsert, error)))
+    return FALSE;
+
+  bind_text (stmt, 1, tl_matrix_header_get_id (header));
+  sqlite3_bind_int (stmt, 2, position_in (list, header));
+  bind_text (stmt, 3, tl_matrix_header_get_label (header));
+  bind_text (stmt, 4, tl_matrix_header_get_description (header));
+  sqlite3_bind_int (stmt, 5, tl_matrix_header_get_key (header) ? 1 : 0);
+
+  return run (self, stmt, error);
+}
+
+static gboolean
+upsert_cell (TlStore  *self,
+             TlCell   *cell,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = statement (self, sql_cell_upsert, error)))
+    return FALSE;
+
+  bind_text (stmt, 1, tl_cell_get_layer (cell));
+  bind_text (stmt, 2, tl_cell_get_type_id (cell));
+  bind_text (stmt, 3, tl_cell_get_description (cell));
+  bind_score (stmt, 4, tl_cell_get_current (cell));
+  bind_score (stmt, 5, tl_cell_get_target (cell));
+  sqlite3_bind_int (stmt, 6, tl_cell_get_key (cell) ? 1 : 0);
+  bind_text (stmt, 7, tl_cell_get_owner (cell));
+  bind_text (stmt, 8, tl_cell_get_notes (cell));
+
+  return run (self, stmt, error);
+}
+
+/* Remembers on @object the feedback linked to it, before the cascade
+ * deletes the links with it. */
+static gboolean
+stash_links (TlStore     *self,
+             GObject     *object,
+             const char  *sql,
+             const char  *id,
+             GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = statement (self, sql, error)))
+    return FALSE;
+  bind_text (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 feedback_id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, feedback_id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (ids->len > 0)
+    g_object_set_data_full (object, LINKS_KEY, g_steal_pointer (&ids), (GDestroyNotify)g_array_unref);
+  else
+    g_object_set_data (object, LINKS_KEY, NULL);
+  return TRUE;
+}
+
+static gboolean
+restore_links (TlStore     *self,
+               GObject     *object,
+               const char  *sql,
+               const char  *id,
+               GError     **error)
+{
+  GArray *ids = g_object_get_data (object, LINKS_KEY);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = statement (self, sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      bind_text (stmt, 2, id);
+      if (!run (self, stmt, error))
+        return FALSE;
+    }
+
+  g_object_set_data (object, LINKS_KEY, NULL);
+  return TRUE;
+}
+
+static const char *
+station_id_of (gpointer item)
+{
+  return tl_station_get_id (item);
+}
+
+static const char *
+loop_id_of (gpointer item)
+{
+  return tl_loop_get_id (item);
+}
+
+static gboolean
+sync_station (TlStore       *self,
+              TlStation     *station,
+              TlChangeKind   kind,
+              GError       **error)
+{
+  const char *id = tl_station_get_id (station);
+  TlStation *current = tl_document_lookup_station (self->document, id);
+  GListModel *stations = tl_document_get_stations (self->document);
+  gboolean existed = FALSE;
+
+  if (!row_exists (self, sql_station_exists, id, NULL, &existed, error))
+    return FALSE;
+
+  if (current == NULL)
+    {
+      sqlite3_stmt *stmt;
+
+      if (!existed)
+        return TRUE;
+      if (!stash_links (self, G_OBJECT (station), sql_feedback_station_links, id, error))
+        return FALSE;
+      if (!(stmt = statement (self, sql_station_delete, error)))
+        return FALSE;
+      bind_text (stmt, 1, id);
+      if (!run (self, stmt, error))
+        return FALSE;
+      return renumber (self, stations, sql_station_position, station_id_of, error);
+    }
+
+  if (!upsert_station (self, current, error))
+    return FALSE;
+
+  if (kind != TL_CHANGE_MODIFIED &&
+      !renumber (self, stations, sql_station_position, station_id_of, error))
+    return FALSE;
+
+  if (!existed)
+    {
+      GListModel *loops = tl_document_get_loops (self->document);
+      guint n = g_list_model_get_n_items (loops);
+
+      if (!restore_links (self, G_OBJECT (current), sql_feedback_station_restore, id, error))
+        return FALSE;
+
+      /* Loops that went through it before the file had it */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
+          gboolean loop_exists = FALSE;
+
+          if (!tl_loop_contains (loop, id))
+            continue;
+          /* A loop the file has not got yet is written whole when it comes. */
+          if (!row_exists (self, sql_loop_exists, tl_loop_get_id (loop), NULL, &loop_exists, error))
+            return FALSE;
+          if (loop_exists && !write_loop_stations (self, loop, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sync_loop (TlStore       *self,
+           TlLoop        *loop,
+           TlChangeKind   kind,
+           const char    *property,
+           GError       **error)
+{
+  const char *id = tl_loop_get_id (loop);
+  TlLoop *current = tl_document_lookup_loop (self->document, id);
+  GListModel *loops = tl_document_get_loops (self->document);
+  gboolean existed = FALSE;
+
+  if (!row_exists (self, sql_loop_exists, id, NULL, &existed, error))
+    return FALSE;
+
+  if (current == NULL)
+    {
+      sqlite3_stmt *stmt;
+
+      if (!existed)
+        return TRUE;
+      if (!stash_links (self, G_OBJECT (loop), sql_feedback_loop_links, id, error))
+        return FALSE;
+      if (!(stmt = statement (self, sql_loop_delete, error)))
+        return FALSE;
+      bind_text (stmt, 1, id);
+      if (!run (self, stmt, error))
+        return FALSE;
+      return renumber (self, loops, sql_loop_position, loop_id_of, error);
+    }
+
+  if (!upsert_loop (self, current, error))
+    return FALSE;
+
+  if ((!existed || current != loop || kind != TL_CHANGE_MODIFIED ||
+       property == NULL || g_strcmp0 (property, "stations") == 0) &&
+      !write_loop_stations (self, current, error))
+    return FALSE;
+
+  if (kind != TL_CHANGE_MODIFIED &&
+      !renumber (self, loops, sql_loop_position, loop_id_of, error))
+    return FALSE;
+
+  if (!existed &&
+      !restore_links (self, G_OBJECT (current), sql_feedback_loop_restore, id, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+sync_header (TlStore         *self,
+             TlMatrixHeader  *header,
+             GError         **error)
+{
+  gboolean is_layer = tl_matrix_header_get_axis (header) == TL_MATRIX_AXIS_LAYER;
+  const char *id = tl_matrix_header_get_id (header);
+  TlMatrixHeader *current;
+  sqlite3_stmt *stmt;
+
+  current = is_layer ? tl_document_lookup_layer (self->document, id)
+                     : tl_document_lookup_type (self->document, id);
+  if (current != NULL)
+    return upsert_header (self, current, error);
+
+  if (!(stmt = statement (self, is_layer ? sql_layer_delete : sql_type_delete, error)))
+    return FALSE;
+  bind_text (stmt, 1, id);
+  return run (self, stmt, error);
+}
+
+static gboolean
+sync_cell (TlStore       *self,
+           TlCell        *cell,
+           TlChangeKind   kind,
+           GError       **error)
+{
+  const char *layer = tl_cell_get_layer (cell);
+  const char *type = tl_cell_get_type_id (cell);
+  TlCell *current = tl_document_lookup_cell (self->document, layer, type);
+  sqlite3_stmt *stmt;
+
+  if (current != NULL)
+    {
+      TlMatrixHeader *l = tl_document_lookup_layer (self->document, layer);
+      TlMatrixHeader *t = tl_document_lookup_type (self->document, type);
+
+      /* The headers come first in the model; be sure of it here. */
+      if (kind != TL_CHANGE_MODIFIED &&
+          ((l != NULL && !upsert_header (self, l, error)) ||
+           (t != NULL && !upsert_header (self, t, error))))
+        return FALSE;
+      return upsert_cell (self, current, error);
+    }
+
+  if (!(stmt = statement (self, sql_cell_delete, error)))
+    return FALSE;
+  bind_text (stmt, 1, layer);
+  bind_text (stmt, 2, type);
+  return run (self, stmt, error);
+}
+
+static gboolean
+write_object (TlStore       *self,
+              TlChangeKind   kind,
+              GObject       *object,
+              const char    *property,
+              GError       **error)
+{
+  if (TL_IS_DOCUMENT (object))
+    return write_meta (self, error);
+  if (TL_IS_STATION (object))
+    return sync_station (self, TL_STATION (object), kind, error);
+  if (TL_IS_LOOP (object))
+    return sync_loop (self, TL_LOOP (object), kind, property, error);
+  if (TL_IS_MATRIX_HEADER (object))
+    return sync_header (self, TL_MATRIX_HEADER (object), error);
+  if (TL_IS_CELL (object))
+    return sync_cell (self, TL_CELL (object), kind, error);
+
+  return TRUE;
+}
+
+/* The whole document, into an empty file (tl_store_create()). */
+static gboolean
+write_document (TlStore  *self,
+                GError  **error)
+{
+  GListModel *lists[] = {
+    tl_document_get_stations (self->document),
+    tl_document_get_layers (self->document),
+    tl_document_get_types (self->document),
+    tl_document_get_cells (self->document),
+    tl_document_get_loops (self->document),
+  };
+
+  if (!write_meta (self, error))
+    return FALSE;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      guint n = g_list_model_get_n_items (lists[l]);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+
+          if (!write_object (self, TL_CHANGE_ADDED, item, NULL, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+document_changed_cb (TlDocument *document,
+                     int         kind,
+                     GObject    *object,
+                     const char *property,
+                     TlStore    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (TL_IS_STORE (self));
+  g_assert (!self->read_only);
+
+  if (!write_begin (self, &error))
+    goto failed;
+
+  if (!write_object (self, kind, object, property, &error))
+    {
+      write_rollback (self);
+      goto failed;
+    }
+
+  if (!write_commit (self, &error))
+    goto failed;
+
+  return;
+
+failed:
+  g_message ("Could not write a change to %s: %s", self->path, error->message);
+  g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+}
+
+/* ---- reading the document -------------------------------------------- */
+
+typedef struct
+{
+  sqlite3      *db;
+  const char   *display_name;
+  sqlite3_stmt *stmt;
+  int           rc;
+} Reader;
+
+static gboolean
+reader_start (Reader     *r,
+              const char *sql)
+{
+  g_clear_pointer (&r->stmt, sqlite3_finalize);
+  r->rc = sqlite3_prepare_v2 (r->db, sql, -1, &r->stmt, NULL);
+  return r->rc == SQLITE_OK;
+}
+
+static gboolean
+reader_next (Reader *r)
+{
+  if (r->rc != SQLITE_OK && r->rc != SQLITE_ROW)
+    return FALSE;
+  r->rc = sqlite3_step (r->stmt);
+  return r->rc == SQLITE_ROW;
+}
+
+static gboolean
+reader_failed (Reader  *r,
+               GError **error)
+{
+  if (r->rc == SQLITE_OK || r->rc == SQLITE_DONE)
+    return FALSE;
+  _tl_store_set_sqlite_error (error, r->db, r->rc, r->display_name);
+  return TRUE;
+}
+
+static guint
+column_score (sqlite3_stmt *stmt,
+              int           column)
+{
+  sqlite3_int64 value;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return TL_SCORE_UNSET;
+
+  /* Out of range is reported by tl_store_validate(); the model keeps 1–10. */
+  value = sqlite3_column_int64 (stmt, column);
+  return value >= 1 && value <= 10 ? (guint)value : TL_SCORE_UNSET;
+}
+
+static TlDocument *
+read_document (sqlite3     *db,
+               const char  *display_name,
+               GError     **error)
+{
+  g_autoptr(GHashTable) meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(TlDocument) document = NULL;
+  Reader r = { db, display_name, NULL, SQLITE_OK };
+  const char *value;
+
+  if (reader_start (&r, "SELECT key, value FROM meta"))
+    while (reader_next (&r))
+      {
+        char *key = _tl_sqlite_column_text (r.stmt, 0);
+
+        if (key != NULL)
+          g_hash_table_insert (meta, key, _tl_sqlite_column_text (r.stmt, 1));
+      }
+  if (reader_failed (&r, error))
+    goto failed;
+
+  /* Values the model cannot hold fall back to defaults; tl_store_validate()
+   * names them. */
+  value = g_hash_table_lookup (meta, "language");
+  document = tl_document_new (tl_language_is_valid (value) ? value : "en");
+
+  value = g_hash_table_lookup (meta, "title");
+  tl_document_set_title (document, value ? value : "");
+
+  value = g_hash_table_lookup (meta, "score_scale");
+  if (value != NULL)
+    {
+      guint64 scale = 0;
+
+      if (g_ascii_string_to_unsigned (value, 10, 5, 10, &scale, NULL) &&
+          (scale == 5 || scale == 7 || scale == 10))
+        tl_document_set_score_scale (document, scale);
+    }
+
+  if (reader_start (&r, "SELECT id, kind, label, description, owner, x, y FROM station ORDER BY position, id"))
+    while (reader_next (&r))
+      {
+        g_autofree char *id = _tl_sqlite_column_text (r.stmt, 0);
+        g_autofree char *kind = _tl_sqlite_column_text (r.stmt, 1);
+        g_autofree char *label = _tl_sqlite_column_text (r.stmt, 2);
+        g_autofree char *description = _tl_sqlite_column_text (r.stmt, 3);
+        g_autofree char *owner = _tl_sqlite_column_text (r.stmt, 4);
+        g_autoptr(TlStation) station = NULL;
+
+        if (id == NULL || *id == '\0' || tl_document_lookup_station (document, id))
+          continue;
+
+        station = tl_station_new (id, kind, label,
+                                  sqlite3_column_double (r.stmt, 5),
+                                  sqlite3_column_double (r.stmt, 6));
+        tl_station_set_description (station, description);
+        tl_station_set_owner (station, owner);
+        tl_document_insert_station (document, station, -1);
+      }
+  if (reader_failed (&r, error))
+    goto failed;
+
+  for (guint axis = 0; axis < 2; axis++)
+    {
+      if (reader_start (&r, axis == 0
+                              ? "SELECT id, label, description, key FROM layer ORDER BY position, id"
+                              : "SELECT id, label, description, key FROM exp_type ORDER BY position, id"))
+        while (reader_next (&r))
+          {
+            g_autofree char *id = _tl_sqlite_column_text (r.stmt, 0);
+            g_autofree char *label = _tl_sqlite_column_text (r.stmt, 1);
+            g_autofree char *description = _tl_sqlite_column_text (r.stmt, 2);
+            g_autoptr(TlMatrixHeader) header = NULL;
+
+            if (id == NULL || *id == '\0')
+              continue;
+            if (axis == 0 ? tl_document_lookup_layer (document, id) != NULL
+                          : tl_document_lookup_type (document, id) != NULL)
+              continue;
+
+            header = tl_matrix_header_new (axis == 0 ? TL_MATRIX_AXIS_LAYER : TL_MATRIX_AXIS_TYPE,
+                                           id, label, sqlite3_column_int (r.stmt, 3) != 0);
+            tl_matrix_header_set_description (header, description);
+            tl_document_append_header (document, header);
+          }
+      if (reader_failed (&r, error))
+        goto failed;
+    }
+
+  if (reader_start (&r, "SELECT layer_id, type_id, description, current, target, key, owner, notes FROM cell"))
+    while (reader_next (&r))
+      {
+        g_autofree char *layer = _tl_sqlite_column_text (r.stmt, 0);
+        g_autofree char *type = _tl_sqlite_column_text (r.stmt, 1);
+        g_autofree char *description = _tl_sqlite_column_text (r.stmt, 2);
+        g_autofree char *owner = _tl_sqlite_column_text (r.stmt, 6);
+        g_autofree char *notes = _tl_sqlite_column_text (r.stmt, 7);
+        g_autoptr(TlCell) cell = NULL;
+
+        if (tl_document_lookup_layer (document, layer) == NULL ||
+            tl_document_lookup_type (document, type) == NULL ||
+            tl_document_lookup_cell (document, layer, type) != NULL)
+          continue;
+
+        cell = tl_cell_new (layer, type);
+        tl_cell_set_description (cell, description);
+        tl_cell_set_current (cell, column_score (r.stmt, 3));
+        tl_cell_set_target (cell, column_score (r.stmt, 4));
+        tl_cell_set_key (cell, sqlite3_column_int (r.stmt, 5) != 0);
+        tl_cell_set_owner (cell, owner);
+        tl_cell_set_notes (cell, notes);
+        tl_document_add_cell (document, cell);
+      }
+  if (reader_failed (&r, error))
+    goto failed;
+
+  /* A file with missing cells is still opened; validate reports it. */
+  tl_document_complete_cells (document);
+
+  if (reader_start (&r,
+                    "SELECT id, name, color, description FROM loop ORDER BY position, id"))
+    while (reader_next (&r))
+      {
+        g_autofree char *id = _tl_sqlite_column_text (r.stmt, 0);
+        g_autofree char *name = _tl_sqlite_column_text (r.stmt, 1);
+        g_autofree char *color = _tl_sqlite_column_text (r.stmt, 2);
+        g_autofree char *description = _tl_sqlite_column_text (r.stmt, 3);
+        g_autoptr(GPtrArray) stations = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(TlLoop) loop = NULL;
+        sqlite3_stmt *inner = NULL;
+        int rc;
+
+        if (id == NULL || *id == '\0' || tl_document_lookup_loop (document, id))
+          continue;
+
+        rc = sqlite3_prepare_v2 (db, "SELECT station_id FROM loop_station WHERE loop_id = ?1 ORDER BY seq",
+                                 -1, &inner, NULL);
+        if (rc == SQLITE_OK)
+          rc = sqlite3_bind_text (inner, 1, id, -1, SQLITE_TRANSIENT);
+        while (rc == SQLITE_OK && (rc = sqlite3_step (inner)) == SQLITE_ROW)
+          {
+            char *station = _tl_sqlite_column_text (inner, 0);
+
+            if (station != NULL)
+              g_ptr_array_add (stations, station);
+            rc = SQLITE_OK;
+          }
+        sqlite3_finalize (inner);
+        if (rc != SQLITE_DONE)
+          {
+            r.rc = rc;
+            break;
+          }
+        g_ptr_array_add (stations, NULL);
+
+        loop = tl_loop_new (id, name, tl_color_is_valid (color) ? color : NULL,
+                            (const char * const *)stations->pdata);
+        tl_loop_set_description (loop, description);
+        tl_document_insert_loop (document, loop, -1);
+      }
+  if (reader_failed (&r, error))
+    goto failed;
+
+  g_clear_pointer (&r.stmt, sqlite3_finalize);
+  return g_steal_pointer (&document);
+
+failed:
+  g_clear_pointer (&r.stmt, sqlite3_finalize);
+  return NULL;
+}
+
+/* ---- the object ------------------------------------------------------- */
+
+static void
+tl_store_dispose (GObject *object)
+{
+  TlStore *self = (TlStore *)object;
+
+  g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (tl_store_parent_class)->dispose (object);
+}
+
+static void
+tl_store_finalize (GObject *object)
+{
+  TlStore *self = (TlStore *)object;
+
+  if (self->db != NULL && self->in_transaction)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->display_name, g_free);
+
+  G_OBJECT_CLASS (tl_store_parent_class)->finalize (object);
+}
+
+static void
+tl_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  TlStore *self = TL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_store_class_init (TlStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tl_store_dispose;
+  object_class->finalize = tl_store_finalize;
+  object_class->get_property = tl_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, TL_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TlStore::write-failed:
+   * @error: what went wrong, translated, for the user
+   *
+   * Emitted when a change of the document could not be written (disk
+   * full, disk gone).  The document in memory keeps the change; the file
+   * does not have it.  A window shows @error and offers to save elsewhere.
+   */
+  signals[WRITE_FAILED] =
+    g_signal_new ("write-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_ERROR);
+}
+
+static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+tl_store_init (TlStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
+}
+
+static TlStore *
+store_new (sqlite3    *db,
+           const char *path,
+           const char *display_name,
+           TlDocument *document,
+           gboolean    read_only)
+{
+  TlStore *self = g_object_new (TL_TYPE_STORE, NULL);
+
+  self->db = db;
+  self->path = g_strdup (path);
+  self->display_name = g_strdup (display_name);
+  self->document = g_object_ref (document);
+  self->read_only = !!read_only;
+
+  if (!read_only)
+    self->changed_id = g_signal_connect_object (document, "changed",
+                                                G_CALLBACK (document_changed_cb),
+                                                self, 0);
+  return self;
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 const char  *query,
+                 int          flags,
+                 const char  *display_name,
+                 GError     **error)
+{
+  g_autofree char *uri = _tl_sqlite_uri (path, query);
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (uri == NULL)
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not open “%s”: its name cannot be used. Rename it or move it to another folder, then try again."),
+                   display_name);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (uri, &db, flags | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _tl_store_set_sqlite_error (error, db, rc, display_name);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!_tl_sqlite_configure (db, (flags & SQLITE_OPEN_READWRITE) != 0, display_name, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *value,
+           const char  *display_name,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      _tl_store_set_sqlite_error (error, db, rc, display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Migrates in one transaction: a failure leaves the file as it was. */
+static gboolean
+migrate (sqlite3     *db,
+         int          version,
+         const char  *display_name,
+         GError     **error)
+{
+  if (!_tl_sqlite_exec (db, "BEGIN IMMEDIATE", display_name, error))
+    return FALSE;
+
+  if (!tl_schema_migrate (db, version, error) ||
+      !_tl_sqlite_exec (db, "COMMIT", display_name, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      g_prefix_error (error, _("Could not update “%s” to the current file format: "), display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The search index lags behind only when something other than Touchloop
+ * wrote the file; rebuilding it then costs one pass over the feedback. */
+static gboolean
+repair_search_index (sqlite3     *db,
+                     const char  *display_name,
+                     GError     **error)
+{
+  gint64 n_items = 0, n_indexed = 0;
+
+  if (!query_int (db, "SELECT count(*) FROM feedback", &n_items, display_name, error) ||
+      !query_int (db, "SELECT count(*) FROM feedback_fts_docsize", &n_indexed, display_name, error))
+    return FALSE;
+
+  if (n_items == n_indexed)
+    return TRUE;
+
+  return _tl_sqlite_exec (db, "INSERT INTO feedback_fts (feedback_fts) VALUES ('rebuild')",
+                          display_name, error);
+}
+
+TlStore *
+_tl_store_open_full (const char        *path,
+                     const char        *display_name,
+                     TlStoreOpenFlags   flags,
+                     GError           **error)
+{
+  g_autoptr(TlDocument) document = NULL;
+  TlFileInfo info = { 0, };
+  gboolean read_only = (flags & TL_STORE_OPEN_READ_ONLY) != 0;
+  sqlite3 *db = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Nothing is written before the file has passed every check. */
+  if (!_tl_store_preflight (path, display_name, &info, error))
+    return NULL;
+
+  if (read_only)
+    {
+      if (!(db = open_connection (path, "immutable=1", SQLITE_OPEN_READONLY, display_name, error)))
+        return NULL;
+
+      /* A journal cannot be rolled back without writing: read the file
+       * as it is, if it is sound as it is. */
+      if (!info.checked &&
+          !_tl_store_check_database (db, display_name, info.version, TRUE, error))
+        {
+          sqlite3_close (db);
+          return NULL;
+        }
+
+      /* An older format is migrated in memory; the file stays as it is. */
+      if (info.version < TL_STORE_FORMAT_VERSION)
+        {
+          sqlite3 *memory = NULL;
+          sqlite3_backup *backup;
+          int rc;
+
+          rc = sqlite3_open_v2 (":memory:", &memory,
+                                SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
+          if (rc == SQLITE_OK)
+            {
+              backup = sqlite3_backup_init (memory, "main", db, "main");
+              if (backup != NULL)
+                {
+                  sqlite3_backup_step (backup, -1);
+                  sqlite3_backup_finish (backup);
+                }
+              rc = sqlite3_errcode (memory);
+            }
+          if (rc != SQLITE_OK)
+            {
+              _tl_store_set_sqlite_error (error, memory, rc, display_name);
+              sqlite3_close (memory);
+              sqlite3_close (db);
+              return NULL;
+            }
+          sqlite3_close (db);
+          db = memory;
+
+          if (!_tl_sqlite_configure (db, FALSE, display_name, error) ||
+              !migrate (db, info.version, display_name, error))
+            {
+              sqlite3_close (db);
+              return NULL;
+            }
+        }
+    }
+  else
+    {
+      gint64 version = 0, app_id = 0;
+
+      if (!(db = open_connection (path, NULL, SQLITE_OPEN_READWRITE, display_name, error)))
+        return NULL;
+
+      /* Reading rolls back a journal left by a crash; only then are the
+       * version and the pages worth looking at. */
+      if (!query_int (db, "PRAGMA application_id", &app_id, display_name, error) ||
+          !query_int (db, "PRAGMA user_version", &version, display_name, error))
+        goto failed;
+
+      if (app_id != TL_STORE_APPLICATION_ID || version != info.version)
+        {
+          sqlite3_close (db);
+          /* The file changed since it was checked: check it again. */
+          if (!_tl_store_preflight (path, display_name, &info, error))
+            return NULL;
+          if (!(db = open_connection (path, NULL, SQLITE_OPEN_READWRITE, display_name, error)))
+            return NULL;
+          version = info.version;
+        }
+
+      if (!info.checked &&
+          !_tl_store_check_database (db, display_name, version, TRUE, error))
+        goto failed;
+
+      if (version < TL_STORE_FORMAT_VERSION &&
+          !migrate (db, version, display_name, error))
+        goto failed;
+
+      if (!repair_search_index (db, display_name, error))
+        goto failed;
+    }
+
+  document = read_document (db, display_name, error);
+  if (document == NULL)
+    goto failed;
+
+  return store_new (db, path, display_name, document, read_only);
+
+failed:
+  sqlite3_close (db);
+  return NULL;
+}
+
+TlStore *
+tl_store_open (const char        *path,
+               TlStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_basename (path);
+  return _tl_store_open_full (path, display_name, flags, error);
+}
+
+static void
+remove_file_and_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (path);
+  g_unlink (journal);
+}
+
+TlStore *
+_tl_store_create_full (const char  *path,
+                       const char  *display_name,
+                       TlDocument  *document,
+                       GError     **error)
+{
+  g_autoptr(TlStore) self = NULL;
+  sqlite3 *db;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (TL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* O_EXCL: never take over a file that is there, not even one created
+   * a moment ago by someone else. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_EXISTS,
+                     _("“%s” already exists. Choose another name, or delete the file first."),
+                     display_name);
+      else if (saved_errno == ENOENT)
+        g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                     _("Could not create “%s”: its folder does not exist. Choose another place to save it."),
+                     display_name);
+      else
+        g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                     _("Could not create “%s”: %s. Choose a place where you may write."),
+                     display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  db = open_connection (path, NULL, SQLITE_OPEN_READWRITE, display_name, error);
+  if (db == NULL)
+    {
+      remove_file_and_journal (path);
+      return NULL;
+    }
+
+  self = store_new (db, path, display_name, document, FALSE);
+
+  /* Not connected to ::changed yet would be nicer, but the document is
+   * not ours to change here, so nothing emits meanwhile. */
+  if (!_tl_sqlite_exec (db, "BEGIN IMMEDIATE", display_name, error))
+    goto failed;
+
+  if (!tl_schema_create (db, error) ||
+      !write_document (self, error) ||
+      !_tl_sqlite_exec (db, "COMMIT", display_name, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      goto failed;
+    }
+
+  return g_steal_pointer (&self);
+
+failed:
+  g_clear_object (&self);
+  remove_file_and_journal (path);
+  return NULL;
+}
+
+TlStore *
+tl_store_create (const char  *path,
+                 TlDocument  *document,
+                 GError     **error)
+{
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (TL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_basename (path);
+  return _tl_store_create_full (path, display_name, document, error);
+}
+
+const char *
+tl_store_get_path (TlStore *self)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+  return self->path;
+}
+
+TlDocument *
+tl_store_get_document (TlStore *self)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+  return self->document;
+}
+
+gboolean
+tl_store_get_read_only (TlStore *self)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+void
+_tl_store_close (TlStore *self)
+{
+  g_return_if_fail (TL_IS_STORE (self));
+
+  g_clear_signal_handler (&self->changed_id, self->document);
+  if (self->db != NULL && self->in_transaction)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+}
+
+guint64
+_tl_store_get_generation (TlStore *self)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), 0);
+  return self->generation;
+}
+
+gboolean
+tl_store_backup_to (TlStore     *self,
+                    const char  *dest,
+                    GError     **error)
+{
+  g_autofree char *dest_name = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  /* VACUUM cannot run inside a transaction. */
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  dest_name = g_filename_display_basename (dest);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  if (g_file_test (dest, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another name, or delete the file first."),
+                   dest_name);
+      return FALSE;
+    }
+
+  uri = _tl_sqlite_uri (dest, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not open “%s”: its name cannot be used. Rename it or move it to another folder, then try again."),
+                   dest_name);
+      return FALSE;
+    }
+
+  /* VACUUM INTO writes a compact, consistent copy in one read transaction. */
+  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, uri, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _tl_store_set_sqlite_error (error, self->db, rc, dest_name);
+      remove_file_and_journal (dest);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_tl_store_copy_database (const char    *src_path,
+                         const char    *dest_path,
+                         const char    *display_name,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autofree char *dest_name = NULL;
+  sqlite3 *src = NULL, *dest = NULL;
+  sqlite3_backup *backup = NULL;
+  int remaining = -1;
+  guint restarts = 0, busy = 0;
+  int rc;
+
+  g_return_val_if_fail (src_path != NULL, FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  dest_name = g_filename_display_basename (dest_path);
+
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another name, or delete the file first."),
+                   dest_name);
+      return FALSE;
+    }
+
+  src = open_connection (src_path, "mode=ro", SQLITE_OPEN_READONLY, display_name, error);
+  if (src == NULL)
+    return FALSE;
+
+  dest = open_connection (dest_path, NULL, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, dest_name, error);
+  if (dest == NULL)
+    goto failed;
+
+  backup = sqlite3_backup_init (dest, "main", src, "main");
+  if (backup == NULL)
+    {
+      _tl_store_set_sqlite_error (error, dest, sqlite3_errcode (dest), dest_name);
+      goto failed;
+    }
+
+  /* A few pages at a time, so that the main thread's writes wait a
+   * moment at most; SQLite restarts the copy when the source changes.
+   * Should edits keep coming, copy the rest in one go. */
+  for (;;)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto failed;
+
+      rc = sqlite3_backup_step (backup, restarts > 3 ? -1 : 256);
+      if (rc == SQLITE_DONE)
+        break;
+
+      if (rc == SQLITE_OK)
+        {
+          int now = sqlite3_backup_remaining (backup);
+
+          if (remaining >= 0 && now > remaining)
+            restarts++;
+          remaining = now;
+          busy = 0;
+          continue;
+        }
+
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        {
+          if (++busy > 500)
+            {
+              _tl_store_set_sqlite_error (error, src, rc, display_name);
+              goto failed;
+            }
+          g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+          continue;
+        }
+
+      _tl_store_set_sqlite_error (error, (rc & 0xff) == SQLITE_CORRUPT ? src : dest, rc,
+                                  (rc & 0xff) == SQLITE_CORRUPT ? display_name : dest_name);
+      goto failed;
+    }
+
+  rc = sqlite3_backup_finish (backup);
+  backup = NULL;
+  if (rc != SQLITE_OK)
+    {
+      _tl_store_set_sqlite_error (error, dest, rc, dest_name);
+      goto failed;
+    }
+
+  sqlite3_close (src);
+  rc = sqlite3_close (dest);
+  if (rc != SQLITE_OK)
+    {
+      _tl_store_set_sqlite_error (error, NULL, rc, dest_name);
+      remove_file_and_journal (dest_path);
+      return FALSE;
+    }
+
+  return TRUE;
+
+failed:
+  if (backup != NULL)
+    sqlite3_backup_finish (backup);
+  sqlite3_close (src);
+  if (dest != NULL)
+    {
+      sqlite3_close (dest);
+      remove_file_and_journal (dest_path);
+    }
+  return FALSE;
+}
+
+gboolean
+tl_store_begin (TlStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  if (!_tl_sqlite_exec (self->db, "BEGIN IMMEDIATE", self->display_name, error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+tl_store_commit (TlStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* On failure the transaction stays open: commit again, or roll back. */
+  if (!_tl_sqlite_exec (self->db, "COMMIT", self->display_name, error))
+    return FALSE;
+
+  self->in_transaction = FALSE;
+  self->generation++;
+  return TRUE;
+}
+
+void
+tl_store_rollback (TlStore *self)
+{
+  g_return_if_fail (TL_IS_STORE (self));
+  g_return_if_fail (self->in_transaction);
+
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+  self->generation++;
+}
+
+/* ---- feedback --------------------------------------------------------- */
+
+static gint64
+count (TlStore    *self,
+       const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+  int rc;
+
+  if (!(stmt = statement (self, sql, &error)))
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+gint64
+tl_store_count_feedback (TlStore *self)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), -1);
+  return count (self, sql_feedback_count);
+}
+
+gint64
+tl_store_count_linked_feedback (TlStore *self)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), -1);
+  return count (self, sql_feedback_count_linked);
+}
+
+typedef enum {
+  LINK_STATION,
+  LINK_LOOP,
+  LINK_CELL,
+} LinkKind;
+
+typedef struct
+{
+  LinkKind  kind;
+  char     *id;       /* station or loop id, or the cell's layer */
+  char     *type;     /* the cell's type */
+} Link;
+
+static void
+link_clear (Link *link)
+{
+  g_clear_pointer (&link->id, g_free);
+  g_clear_pointer (&link->type, g_free);
+}
+
+static gboolean
+parse_link (const char  *text,
+            Link        *link,
+            GError     **error)
+{
+  memset (link, 0, sizeof *link);
+
+  if (g_str_has_prefix (text, "station:") && text[8] != '\0')
+    {
+      link->kind = LINK_STATION;
+      link->id = g_strdup (text + 8);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (text, "loop:") && text[5] != '\0')
+    {
+      link->kind = LINK_LOOP;
+      link->id = g_strdup (text + 5);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (text, "cell:") && tl_cell_id_parse (text + 5, &link->id, &link->type))
+    {
+      link->kind = LINK_CELL;
+      return TRUE;
+    }
+
+  g_set_error (error, TL_MODEL_ERROR, TL_MODEL_ERROR_INVALID,
+               _("“%s” is not a link Touchloop understands: feedback links to station:ID, loop:ID or cell:LAYER/TYPE."),
+               text);
+  return FALSE;
+}
+
+static gboolean
+check_link (TlStore     *self,
+            const Link  *link,
+            GError     **error)
+{
+  const char *exists_sql;
+  gboolean exists = FALSE;
+
+  switch (link->kind)
+    {
+    case LINK_STATION:
+      exists_sql = sql_station_exists;
+      break;
+    case LINK_LOOP:
+      exists_sql = sql_loop_exists;
+      break;
+    case LINK_CELL:
+    default:
+      exists_sql = sql_cell_exists;
+      break;
+    }
+
+  if (!row_exists (self, exists_sql, link->id, link->type, &exists, error))
+    return FALSE;
+  if (exists)
+    return TRUE;
+
+  switch (link->kind)
+    {
+    case LINK_STATION:
+      g_set_error (error, TL_MODEL_ERROR, TL_MODEL_ERROR_NOT_FOUND,
+                   _("The feedback cannot be linked to station “%s”: this document has no such station. Add the station first, or leave the link out."),
+                   link->id);
+      break;
+    case LINK_LOOP:
+      g_set_error (error, TL_MODEL_ERROR, TL_MODEL_ERROR_NOT_FOUND,
+                   _("The feedback cannot be linked to loop “%s”: this document has no such loop. Add the loop first, or leave the link out."),
+                   link->id);
+      break;
+    case LINK_CELL:
+    default:
+      g_set_error (error, TL_MODEL_ERROR, TL_MODEL_ERROR_NOT_FOUND,
+                   _("The feedback cannot be linked to the matrix cell “%s/%s”: this document has no such layer or experience type. Add it first, or leave the link out."),
+                   link->id, link->type);
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+insert_link (TlStore     *self,
+             gint64       feedback_id,
+             const Link  *link,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = statement (self,
+                          link->kind == LINK_STATION ? sql_feedback_station_insert :
+                          link->kind == LINK_LOOP ? sql_feedback_loop_insert :
+                          sql_feedback_cell_insert,
+                          error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, feedback_id);
+  bind_text (stmt, 2, link->id);
+  if (link->type != NULL)
+    bind_text (stmt, 3, link->type);
+  return run (self, stmt, error);
+}
+
+gint64
+tl_store_add_feedback (TlStore         *self,
+                       TlFeedbackItem  *item,
+                       GError         **error)
+{
+  g_autoptr(GArray) links = NULL;
+  const char * const *texts;
+  sqlite3_stmt *stmt;
+  char stage_text[2] = { 0, };
+  gint64 id;
+
+  g_return_val_if_fail (TL_IS_STORE (self), -1);
+  g_return_val_if_fail (TL_IS_FEEDBACK_ITEM (item), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (!check_writable (self, error))
+    return -1;
+
+  /* Everything that can be checked without the file, first. */
+  links = g_array_new (FALSE, TRUE, sizeof (Link));
+  g_array_set_clear_func (links, (GDestroyNotify)link_clear);
+  texts = tl_feedback_item_get_links (item);
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      Link link;
+
+      if (!parse_link (texts[i], &link, error))
+        return -1;
+      g_array_append_val (links, link);
+    }
+
+  stage_text[0] = tl_feedback_item_get_stage (item);
+  if (stage_text[0] != '\0' && !tl_stage_is_valid (stage_text[0]))
+    {
+      g_set_error (error, TL_MODEL_ERROR, TL_MODEL_ERROR_INVALID,
+                   _("“%c” is not a customer stage: use A to F, or none."),
+                   stage_text[0]);
+      return -1;
+    }
+
+  /* Every link is checked before anything is written, so a refused item
+   * leaves nothing behind.  Inside tl_store_begin() no savepoint is taken:
+   * FTS5 writes out its pending index at every savepoint, which makes a
+   * bulk import several times slower. */
+  if (!self->in_transaction &&
+      !_tl_sqlite_exec (self->db, "BEGIN IMMEDIATE", self->display_name, error))
+    return -1;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      if (!check_link (self, &g_array_index (links, Link, i), error))
+        goto failed;
+    }
+
+  if (!(stmt = statement (self, sql_feedback_insert, error)))
+    goto failed;
+
+  bind_text (stmt, 1, tl_feedback_item_get_text (item) ? tl_feedback_item_get_text (item) : "");
+  bind_text (stmt, 2, tl_feedback_item_get_source (item));
+  bind_text (stmt, 3, tl_feedback_item_get_date (item));
+  bind_text (stmt, 4, stage_text[0] != '\0' ? stage_text : NULL);
+  if (tl_feedback_item_has_rating (item))
+    sqlite3_bind_double (stmt, 5, tl_feedback_item_get_rating (item));
+  else
+    sqlite3_bind_null (stmt, 5);
+  bind_text (stmt, 6, tl_feedback_item_get_respondent (item));
+  bind_text (stmt, 7, tl_feedback_item_get_tags (item));
+
+  if (!run (self, stmt, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      if (!insert_link (self, id, &g_array_index (links, Link, i), error))
+        {
+          /* Only an I/O failure gets here; take the item out again
+           * (its links go with it). */
+          if (self->in_transaction && (stmt = statement (self, sql_feedback_delete, NULL)))
+            {
+              sqlite3_bind_int64 (stmt, 1, id);
+              run (self, stmt, NULL);
+            }
+          goto failed;
+        }
+    }
+
+  if (!self->in_transaction &&
+      !_tl_sqlite_exec (self->db, "COMMIT", self->display_name, error))
+    goto failed;
+
+  self->generation++;
+  tl_feedback_item_set_id (item, id);
+  return id;
+
+failed:
+  if (!self->in_transaction && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return -1;
+}
+
+GArray *
+tl_store_list_feedback_ids (TlStore  *self,
+                            GError  **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = statement (self, sql_feedback_ids, error)))
+    return NULL;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Trigram matching needs three characters; the index cannot help below. */
+static const char sql_feedback_search_fts[] =
+  "SELECT id FROM feedback WHERE id IN"
+  " (SELECT rowid FROM feedback_fts WHERE feedback_fts MATCH ?1)"
+  " ORDER BY date DESC, id";
+/* NOT INDEXED: reading the table in its own order and sorting the few
+ * matches beats walking the list order index and fetching every row's
+ * text from all over the file (0.3 s against 2 s at a million items). */
+static const char sql_feedback_search_scan[] =
+  "SELECT id FROM feedback NOT INDEXED WHERE text LIKE ?1 ESCAPE '\\' ORDER BY date DESC, id";
+
+static GArray *
+collect_ids (TlStore       *self,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+tl_store_search_feedback_ids (TlStore     *self,
+                              const char  *query,
+                              GError     **error)
+{
+  g_autoptr(GString) pattern = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (*query == '\0')
+    return tl_store_list_feedback_ids (self, error);
+
+  if (g_utf8_strlen (query, -1) >= 3)
+    {
+      /* One FTS5 string: the query is text to find, never syntax. */
+      pattern = g_string_new ("\"");
+      for (const char *p = query; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (pattern, '"');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '"');
+
+      if (!(stmt = statement (self, sql_feedback_search_fts, error)))
+        return NULL;
+    }
+  else
+    {
+      /* LIKE folds Latin case as the trigram index does; its wildcards
+       * in the query are escaped. */
+      pattern = g_string_new ("%");
+      for (const char *p = query; *p != '\0'; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '%');
+
+      if (!(stmt = statement (self, sql_feedback_search_scan, error)))
+        return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, pattern->str, pattern->len, SQLITE_TRANSIENT);
+  return collect_ids (self, stmt, error);
+}
+
+static char **
+read_links (TlStore  *self,
+            gint64    id,
+            GError  **error)
+{
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = statement (self, sql_feedback_links, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *link = _tl_sqlite_column_text (stmt, 0);
+
+      if (link != NULL)
+        g_ptr_array_add (links, link);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_ptr_array_add (links, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&links), FALSE);
+}
+
+GPtrArray *
+tl_store_fetch_feedback (TlStore       *self,
+                         const gint64  *ids,
+                         guint          n_ids,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  items = g_ptr_array_new_full (n_ids, g_object_unref);
+
+  /* One read transaction for the page: consistent, and no lock per row. */
+  if (!self->in_transaction &&
+      !_tl_sqlite_exec (self->db, "BEGIN", self->display_name, error))
+    return NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(TlFeedbackItem) item = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *source = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *stage = NULL;
+      g_autofree char *respondent = NULL;
+      g_autofree char *tags = NULL;
+      g_auto(GStrv) links = NULL;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!(stmt = statement (self, sql_feedback_get, error)))
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          set_error (self, rc, error);
+          goto failed;
+        }
+
+      item = tl_feedback_item_new (ids[i]);
+      text = _tl_sqlite_column_text (stmt, 0);
+      source = _tl_sqlite_column_text (stmt, 1);
+      date = _tl_sqlite_column_text (stmt, 2);
+      stage = _tl_sqlite_column_text (stmt, 3);
+      respondent = _tl_sqlite_column_text (stmt, 5);
+      tags = _tl_sqlite_column_text (stmt, 6);
+
+      tl_feedback_item_set_text (item, text);
+      tl_feedback_item_set_source (item, source);
+      tl_feedback_item_set_date (item, date);
+      if (stage != NULL && stage[0] != '\0' && stage[1] == '\0' && tl_stage_is_valid (stage[0]))
+        tl_feedback_item_set_stage (item, stage[0]);
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        tl_feedback_item_set_rating (item, sqlite3_column_double (stmt, 4));
+      tl_feedback_item_set_respondent (item, respondent);
+      tl_feedback_item_set_tags (item, tags);
+      sqlite3_reset (stmt);
+
+      if (!(links = read_links (self, ids[i], error)))
+        goto failed;
+      tl_feedback_item_set_links (item, (const char * const *)links);
+
+      g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+
+  if (!self->in_transaction)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  return g_steal_pointer (&items);
+
+failed:
+  if (!self->in_transaction)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return NULL;
+}
