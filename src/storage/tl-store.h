@@ -76,7 +76,7 @@ void            tl_store_rollback              (TlStore           *self);
 gint64          tl_store_count_feedback        (TlStore           *self);
 /* Items with at least one link */
 gint64          tl_store_count_linked_feedback (TlStore           *self);
-/* Inserts @item with its links; returns the new id (or -1).  A link to a
+/* Inserts @item with its links; sets its new id and returns it (or -1).  A link to a
  * station, loop or cell the document lacks fails with
  * TL_MODEL_ERROR_NOT_FOUND, a malformed one with TL_MODEL_ERROR_INVALID;
  * nothing is inserted then.  The item's own id is not used.  (It is not
