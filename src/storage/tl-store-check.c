@@ -133,7 +133,7 @@ check_header (const char  *path,
   if (n < sizeof SQLITE_MAGIC || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
     {
       g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_TOUCHLOOP,
-                   _("“%s” is not a Touchloop document. Choose a file saved by Touchloop (.touchloop); to bring in data from other formats, use Import."),
+                   _("“%s” is not a Touchloop document. Choose a file saved by Touchloop (.touchloop)."),
                    display_name);
       return FALSE;
     }
@@ -151,7 +151,7 @@ check_header (const char  *path,
     {
       if (app_id == 0)
         g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_TOUCHLOOP,
-                     _("“%s” is a database, but not a Touchloop document. Choose a file saved by Touchloop (.touchloop); to bring in data from other formats, use Import."),
+                     _("“%s” is a database, but not a Touchloop document. Choose a file saved by Touchloop (.touchloop)."),
                      display_name);
       else
         g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_TOUCHLOOP,

@@ -126,7 +126,7 @@ open_cb (GObject      *object,
 
   if (working_copy == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (data->file);
+      g_autofree char *name = g_file_get_basename (data->file);
       g_autofree char *heading = g_strdup_printf (_("Cannot Open “%s”"), name);
 
       show_error (self, heading, error->message);
