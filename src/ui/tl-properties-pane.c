@@ -665,20 +665,14 @@ tl_properties_pane_set_session (TlPropertiesPane *self,
     return;
 
   if (self->session != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (tl_session_get_document (self->session), self);
-      g_signal_handlers_disconnect_by_data (self->session, self);
-    }
+    tl_session_disconnect (self->session, self);
 
   g_set_object (&self->session, session);
 
   if (session != NULL)
-    {
-      g_signal_connect_object (tl_session_get_document (session), "changed",
-                               G_CALLBACK (document_changed_cb), self, 0);
-      g_signal_connect_object (session, "notify::selected-id",
-                               G_CALLBACK (session_notify_selected_id_cb), self, 0);
-    }
+    tl_session_connect (session, self,
+                        G_CALLBACK (document_changed_cb),
+                        G_CALLBACK (session_notify_selected_id_cb));
 
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

@@ -347,6 +347,31 @@ tl_session_get_selected_object (TlSession *self)
   return NULL;
 }
 
+void
+tl_session_connect (TlSession *self,
+                    gpointer   owner,
+                    GCallback  document_changed,
+                    GCallback  selection_changed)
+{
+  g_return_if_fail (TL_IS_SESSION (self));
+  g_return_if_fail (G_IS_OBJECT (owner));
+
+  if (document_changed != NULL)
+    g_signal_connect_object (tl_session_get_document (self), "changed", document_changed, owner, 0);
+  if (selection_changed != NULL)
+    g_signal_connect_object (self, "notify::selected-id", selection_changed, owner, 0);
+}
+
+void
+tl_session_disconnect (TlSession *self,
+                       gpointer   owner)
+{
+  g_return_if_fail (TL_IS_SESSION (self));
+
+  g_signal_handlers_disconnect_by_data (tl_session_get_document (self), owner);
+  g_signal_handlers_disconnect_by_data (self, owner);
+}
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,

@@ -51,6 +51,17 @@ const char    *tl_session_get_selected_id (TlSession     *self);
 /* The selected station, loop or cell, or NULL */
 GObject       *tl_session_get_selected_object (TlSession *self);
 
+/* A view follows a session by two handlers: @document_changed for the
+ * document's ::changed and @selection_changed for notify::selected-id,
+ * both called with @owner as their last argument and disconnected when
+ * @owner goes away or tl_session_disconnect() is called. */
+void           tl_session_connect         (TlSession     *self,
+                                           gpointer       owner,
+                                           GCallback      document_changed,
+                                           GCallback      selection_changed);
+void           tl_session_disconnect      (TlSession     *self,
+                                           gpointer       owner);
+
 void           tl_session_save_async      (TlSession     *self,
                                            GFile         *dest,
                                            gboolean       overwrite,

@@ -106,7 +106,9 @@ update_fold (TlWindow *self)
 }
 
 static void
-session_notify_selected_id_cb (TlWindow *self)
+session_notify_selected_id_cb (TlSession  *session,
+                               GParamSpec *pspec,
+                               TlWindow   *self)
 {
   gtk_revealer_set_reveal_child (self->properties_revealer,
                                  tl_session_get_selected_kind (self->session) != NULL);
@@ -178,17 +180,16 @@ set_session (TlWindow  *self,
                            G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::file",
                            G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::selected-id",
-                           G_CALLBACK (session_notify_selected_id_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (tl_session_get_document (session), "changed",
-                           G_CALLBACK (document_changed_cb), self, 0);
+  tl_session_connect (session, self,
+                      G_CALLBACK (document_changed_cb),
+                      G_CALLBACK (session_notify_selected_id_cb));
   g_signal_connect_object (tl_session_get_store (session), "write-failed",
                            G_CALLBACK (store_write_failed_cb), self, 0);
   g_signal_connect_object (tl_session_get_undo_stack (session), "notify",
                            G_CALLBACK (undo_stack_notify_cb), self, G_CONNECT_SWAPPED);
 
   session_changed_cb (self);
-  session_notify_selected_id_cb (self);
+  session_notify_selected_id_cb (session, NULL, self);
 }
 
 static void
