@@ -239,6 +239,9 @@ tl_window_close_request (GtkWindow *window)
   if (self->force_close || self->session == NULL || !tl_session_get_modified (self->session))
     {
       save_window_state (self);
+      /* The feedback list lets go of the store before it closes (and GTK
+       * 4.8 can leak a hidden, focused column view's ancestors). */
+      tl_feedback_view_set_store (self->feedback_view, NULL);
       if (self->session != NULL)
         tl_session_close (self->session);
       return GTK_WINDOW_CLASS (tl_window_parent_class)->close_request (window);
