@@ -17,6 +17,15 @@ or_empty (const char *s)
 }
 
 static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
 add_score (JsonBuilder *builder,
            const char  *name,
            guint        score)
@@ -28,22 +37,85 @@ add_score (JsonBuilder *builder,
     json_builder_add_int_value (builder, score);
 }
 
+typedef void (*AddItemFunc) (JsonBuilder *builder,
+                             gpointer     item);
+
+/* @name: an array of one value per item of @model, in order. */
 static void
-add_header_ids (JsonBuilder *builder,
-                const char  *name,
-                GListModel  *headers)
+add_list (JsonBuilder *builder,
+          const char  *name,
+          GListModel  *model,
+          AddItemFunc  add_item)
 {
-  guint n = g_list_model_get_n_items (headers);
+  guint n = g_list_model_get_n_items (model);
 
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TlMatrixHeader) header = g_list_model_get_item (headers, i);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      json_builder_add_string_value (builder, tl_matrix_header_get_id (header));
+      add_item (builder, item);
     }
   json_builder_end_array (builder);
+}
+
+static void
+add_station (JsonBuilder *builder,
+             gpointer     item)
+{
+  TlStation *station = item;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", tl_station_get_id (station));
+  add_string (builder, "label", or_empty (tl_station_get_label (station)));
+  json_builder_set_member_name (builder, "x");
+  json_builder_add_double_value (builder, tl_station_get_x (station));
+  json_builder_set_member_name (builder, "y");
+  json_builder_add_double_value (builder, tl_station_get_y (station));
+  json_builder_end_object (builder);
+}
+
+static void
+add_loop (JsonBuilder *builder,
+          gpointer     item)
+{
+  TlLoop *loop = item;
+  const char * const *ids = tl_loop_get_stations (loop);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", tl_loop_get_id (loop));
+  add_string (builder, "name", or_empty (tl_loop_get_name (loop)));
+  add_string (builder, "color", or_empty (tl_loop_get_color (loop)));
+  json_builder_set_member_name (builder, "stations");
+  json_builder_begin_array (builder);
+  for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+    json_builder_add_string_value (builder, ids[j]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_header_id (JsonBuilder *builder,
+               gpointer     item)
+{
+  json_builder_add_string_value (builder, tl_matrix_header_get_id (item));
+}
+
+static void
+add_cell (JsonBuilder *builder,
+          gpointer     item)
+{
+  TlCell *cell = item;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "layer", tl_cell_get_layer (cell));
+  add_string (builder, "type", tl_cell_get_type_id (cell));
+  add_score (builder, "current", tl_cell_get_current (cell));
+  add_score (builder, "target", tl_cell_get_target (cell));
+  json_builder_set_member_name (builder, "key");
+  json_builder_add_boolean_value (builder, tl_cell_get_key (cell));
+  json_builder_end_object (builder);
 }
 
 JsonNode *
@@ -52,94 +124,26 @@ tl_cli_info_to_json (TlStore *store,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   TlDocument *document;
-  GListModel *stations;
-  GListModel *loops;
-  GListModel *cells;
-  guint n;
 
   g_return_val_if_fail (TL_IS_STORE (store), NULL);
 
   document = tl_store_get_document (store);
-  stations = tl_document_get_stations (document);
-  loops = tl_document_get_loops (document);
-  cells = tl_document_get_cells (document);
 
   json_builder_begin_object (builder);
 
   json_builder_set_member_name (builder, "format_version");
   json_builder_add_int_value (builder, format_version);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, or_empty (tl_document_get_title (document)));
-  json_builder_set_member_name (builder, "language");
-  json_builder_add_string_value (builder, or_empty (tl_document_get_language (document)));
+  add_string (builder, "title", or_empty (tl_document_get_title (document)));
+  add_string (builder, "language", or_empty (tl_document_get_language (document)));
 
-  json_builder_set_member_name (builder, "stations");
-  json_builder_begin_array (builder);
-  n = g_list_model_get_n_items (stations);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TlStation) station = g_list_model_get_item (stations, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, tl_station_get_id (station));
-      json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, or_empty (tl_station_get_label (station)));
-      json_builder_set_member_name (builder, "x");
-      json_builder_add_double_value (builder, tl_station_get_x (station));
-      json_builder_set_member_name (builder, "y");
-      json_builder_add_double_value (builder, tl_station_get_y (station));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "loops");
-  json_builder_begin_array (builder);
-  n = g_list_model_get_n_items (loops);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
-      const char * const *ids = tl_loop_get_stations (loop);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, tl_loop_get_id (loop));
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, or_empty (tl_loop_get_name (loop)));
-      json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, or_empty (tl_loop_get_color (loop)));
-      json_builder_set_member_name (builder, "stations");
-      json_builder_begin_array (builder);
-      for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
-        json_builder_add_string_value (builder, ids[j]);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  add_list (builder, "stations", tl_document_get_stations (document), add_station);
+  add_list (builder, "loops", tl_document_get_loops (document), add_loop);
 
   json_builder_set_member_name (builder, "matrix");
   json_builder_begin_object (builder);
-  add_header_ids (builder, "layers", tl_document_get_layers (document));
-  add_header_ids (builder, "types", tl_document_get_types (document));
-  json_builder_set_member_name (builder, "cells");
-  json_builder_begin_array (builder);
-  n = g_list_model_get_n_items (cells);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TlCell) cell = g_list_model_get_item (cells, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "layer");
-      json_builder_add_string_value (builder, tl_cell_get_layer (cell));
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, tl_cell_get_type_id (cell));
-      add_score (builder, "current", tl_cell_get_current (cell));
-      add_score (builder, "target", tl_cell_get_target (cell));
-      json_builder_set_member_name (builder, "key");
-      json_builder_add_boolean_value (builder, tl_cell_get_key (cell));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  add_list (builder, "layers", tl_document_get_layers (document), add_header_id);
+  add_list (builder, "types", tl_document_get_types (document), add_header_id);
+  add_list (builder, "cells", tl_document_get_cells (document), add_cell);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "feedback");

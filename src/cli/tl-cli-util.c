@@ -87,6 +87,16 @@ print_error_line (const char *message)
   g_printerr ("touchloop-cli: %s\n", line);
 }
 
+G_GNUC_PRINTF (1, 0)
+static void
+print_error_valist (const char *format,
+                    va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  print_error_line (message);
+}
+
 int
 tl_cli_fail (const GError *error)
 {
@@ -99,14 +109,11 @@ int
 tl_cli_fail_printf (const char *format,
                     ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error_valist (format, args);
   va_end (args);
-
-  print_error_line (message);
 
   return TL_CLI_EXIT_FAILURE;
 }
@@ -116,15 +123,12 @@ tl_cli_usage_error (const char *command,
                     const char *format,
                     ...)
 {
-  g_autofree char *message = NULL;
   g_autofree char *help = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error_valist (format, args);
   va_end (args);
-
-  print_error_line (message);
 
   if (command != NULL)
     help = g_strdup_printf ("touchloop-cli %s --help", command);

@@ -62,22 +62,29 @@ tl_export_format_lookup (const char *id_or_extension)
   return NULL;
 }
 
+/* One export under way: what to draw, at what size, and the stream that
+ * cairo writes to through write_cb(). */
 typedef struct {
+  TlDocument    *document;
+  TlExportWhat   what;
+  TlTheme       *theme;
+  double         width;
+  double         height;
   GOutputStream *stream;
-  GError        *error;
-} WriteClosure;
+  GError        *error;     /* the stream's, when a write failed */
+} Export;
 
 static cairo_status_t
 write_cb (void                *user_data,
           const unsigned char *data,
           unsigned int         length)
 {
-  WriteClosure *closure = user_data;
+  Export *job = user_data;
 
-  if (closure->error != NULL)
+  if (job->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
 
-  if (!g_output_stream_write_all (closure->stream, data, length, NULL, NULL, &closure->error))
+  if (!g_output_stream_write_all (job->stream, data, length, NULL, NULL, &job->error))
     return CAIRO_STATUS_WRITE_ERROR;
 
   return CAIRO_STATUS_SUCCESS;
@@ -151,13 +158,13 @@ natural_size (TlDocument   *document,
 }
 
 static gboolean
-cairo_ok (cairo_status_t  status,
-          WriteClosure   *closure,
-          GError        **error)
+cairo_ok (cairo_status_t   status,
+          Export          *job,
+          GError         **error)
 {
-  if (closure->error != NULL)
+  if (job->error != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&closure->error));
+      g_propagate_error (error, g_steal_pointer (&job->error));
       return FALSE;
     }
 
@@ -175,22 +182,47 @@ cairo_ok (cairo_status_t  status,
   return FALSE;
 }
 
+/* Draws the job on @surface; the status of the drawing. */
+static cairo_status_t
+draw_on (Export          *job,
+         cairo_surface_t *surface)
+{
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  draw (job->document, job->what, job->theme, cr, job->width, job->height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  return status;
+}
+
+/* Draws on a PDF or SVG @surface, which writes to the stream as it goes,
+ * then finishes and frees it. */
 static gboolean
-write_pdf (TlDocument   *document,
-           TlExportWhat  what,
-           TlTheme      *theme,
-           double        width,
-           double        height,
-           WriteClosure *closure,
-           GError      **error)
+write_vector (Export           *job,
+              cairo_surface_t  *surface,
+              GError          **error)
+{
+  cairo_status_t status = draw_on (job, surface);
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return cairo_ok (status, job, error);
+}
+
+static gboolean
+write_pdf (Export  *job,
+           GError **error)
 {
   g_autofree char *date = pdf_date ();
+  const char *title = tl_document_get_title (job->document);
   cairo_surface_t *surface;
-  cairo_status_t status;
-  const char *title = tl_document_get_title (document);
-  cairo_t *cr;
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, closure, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, job, job->width, job->height);
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
   if (title != NULL && *title != '\0')
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
@@ -198,77 +230,39 @@ write_pdf (TlDocument   *document,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 
-  cr = cairo_create (surface);
-  draw (document, what, theme, cr, width, height);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return cairo_ok (status, closure, error);
+  return write_vector (job, surface, error);
 }
 
 static gboolean
-write_svg (TlDocument   *document,
-           TlExportWhat  what,
-           TlTheme      *theme,
-           double        width,
-           double        height,
-           WriteClosure *closure,
-           GError      **error)
+write_svg (Export  *job,
+           GError **error)
 {
   cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
 
-  surface = cairo_svg_surface_create_for_stream (write_cb, closure, width, height);
+  surface = cairo_svg_surface_create_for_stream (write_cb, job, job->width, job->height);
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
 
-  cr = cairo_create (surface);
-  draw (document, what, theme, cr, width, height);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return cairo_ok (status, closure, error);
+  return write_vector (job, surface, error);
 }
 
 static gboolean
-write_png (TlDocument   *document,
-           TlExportWhat  what,
-           TlTheme      *theme,
-           double        width,
-           double        height,
-           WriteClosure *closure,
-           GError      **error)
+write_png (Export  *job,
+           GError **error)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) job->width, (int) job->height);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    {
-      cr = cairo_create (surface);
-      draw (document, what, theme, cr, width, height);
-      status = cairo_status (cr);
-      cairo_destroy (cr);
-    }
+    status = draw_on (job, surface);
 
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_cb, closure);
+    status = cairo_surface_write_to_png_stream (surface, write_cb, job);
   cairo_surface_destroy (surface);
 
-  return cairo_ok (status, closure, error);
+  return cairo_ok (status, job, error);
 }
 
 gboolean
@@ -284,7 +278,7 @@ tl_export_to_file (TlDocument            *document,
   g_autoptr(GCancellable) cancellable = NULL;
   g_autoptr(TlTheme) theme = NULL;
   g_autofree char *display_name = NULL;
-  WriteClosure closure = { NULL, NULL };
+  Export job = { document, what, NULL, 0, 0, NULL, NULL };
   const char *theme_name = NULL;
   double natural_w, natural_h, width, height;
   gboolean ok;
@@ -341,19 +335,19 @@ tl_export_to_file (TlDocument            *document,
    * failed export leaves an existing file as it was. */
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
-    {
-      g_prefix_error (error, _("Could not export to “%s”: "), display_name);
-      return FALSE;
-    }
+    goto failed;
 
-  closure.stream = G_OUTPUT_STREAM (stream);
+  job.theme = theme;
+  job.width = width;
+  job.height = height;
+  job.stream = G_OUTPUT_STREAM (stream);
 
   if (g_strcmp0 (format->id, "pdf") == 0)
-    ok = write_pdf (document, what, theme, width, height, &closure, error);
+    ok = write_pdf (&job, error);
   else if (g_strcmp0 (format->id, "svg") == 0)
-    ok = write_svg (document, what, theme, width, height, &closure, error);
+    ok = write_svg (&job, error);
   else
-    ok = write_png (document, what, theme, width, height, &closure, error);
+    ok = write_png (&job, error);
 
   if (!ok)
     {
@@ -361,15 +355,15 @@ tl_export_to_file (TlDocument            *document,
       cancellable = g_cancellable_new ();
       g_cancellable_cancel (cancellable);
       g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
-      g_prefix_error (error, _("Could not export to “%s”: "), display_name);
-      return FALSE;
+      goto failed;
     }
 
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
-    {
-      g_prefix_error (error, _("Could not export to “%s”: "), display_name);
-      return FALSE;
-    }
+    goto failed;
 
   return TRUE;
+
+failed:
+  g_prefix_error (error, _("Could not export to “%s”: "), display_name);
+  return FALSE;
 }

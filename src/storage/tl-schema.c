@@ -55,6 +55,8 @@
 #include "tl-store.h"
 #include "tl-store-private.h"
 
+/* Frozen (see tl-schema.h).  The storage tests keep a copy of their own,
+ * tl_test_v1_ddl(), on purpose: the two must not be merged. */
 const char tl_schema_v1_sql[] =
   "CREATE TABLE meta (\n"
   "  key         TEXT PRIMARY KEY NOT NULL,\n"

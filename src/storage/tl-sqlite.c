@@ -9,8 +9,10 @@
 #include "tl-store-private.h"
 
 char *
-_tl_sqlite_uri (const char *path,
-                const char *query)
+_tl_sqlite_uri (const char  *path,
+                const char  *query,
+                const char  *display_name,
+                GError     **error)
 {
   g_autofree char *absolute = NULL;
   g_autofree char *uri = NULL;
@@ -21,11 +23,47 @@ _tl_sqlite_uri (const char *path,
   absolute = g_canonicalize_filename (path, NULL);
   uri = g_filename_to_uri (absolute, NULL, NULL);
   if (uri == NULL)
-    return NULL;
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not open “%s”: its name cannot be used. Rename it or move it to another folder, then try again."),
+                   display_name);
+      return NULL;
+    }
 
   if (query == NULL || *query == '\0')
     return g_steal_pointer (&uri);
   return g_strconcat (uri, "?", query, NULL);
+}
+
+sqlite3 *
+_tl_sqlite_open (const char  *path,
+                 const char  *query,
+                 int          flags,
+                 const char  *display_name,
+                 GError     **error)
+{
+  g_autofree char *uri = _tl_sqlite_uri (path, query, display_name, error);
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (uri == NULL)
+    return NULL;
+
+  rc = sqlite3_open_v2 (uri, &db, flags | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _tl_store_set_sqlite_error (error, db, rc, display_name);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!_tl_sqlite_configure (db, (flags & SQLITE_OPEN_READWRITE) != 0, display_name, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
 }
 
 static char *

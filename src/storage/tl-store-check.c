@@ -45,6 +45,16 @@ set_truncated_error (GError     **error,
                display_name, have, want);
 }
 
+static void
+set_read_error (GError     **error,
+                const char  *display_name,
+                int          saved_errno)
+{
+  g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+               _("Could not read “%s”: %s. Check that the disk is connected and that you may read the file."),
+               display_name, g_strerror (saved_errno));
+}
+
 /* The header alone: is it SQLite, ours, of a version we know, complete? */
 static gboolean
 check_header (const char  *path,
@@ -67,9 +77,7 @@ check_header (const char  *path,
                      _("“%s” does not exist. It may have been moved or deleted; choose it again where it is now."),
                      display_name);
       else
-        g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
-                     _("Could not read “%s”: %s. Check that the disk is connected and that you may read the file."),
-                     display_name, g_strerror (saved_errno));
+        set_read_error (error, display_name, saved_errno);
       return FALSE;
     }
 
@@ -100,11 +108,7 @@ check_header (const char  *path,
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
-                   _("Could not read “%s”: %s. Check that the disk is connected and that you may read the file."),
-                   display_name, g_strerror (saved_errno));
+      set_read_error (error, display_name, errno);
       return FALSE;
     }
 
@@ -119,9 +123,7 @@ check_header (const char  *path,
           int saved_errno = errno;
 
           close (fd);
-          g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
-                       _("Could not read “%s”: %s. Check that the disk is connected and that you may read the file."),
-                       display_name, g_strerror (saved_errno));
+          set_read_error (error, display_name, saved_errno);
           return FALSE;
         }
       if (r == 0)
@@ -227,40 +229,6 @@ check_header (const char  *path,
   return TRUE;
 }
 
-static sqlite3 *
-open_immutable (const char  *path,
-                const char  *display_name,
-                GError     **error)
-{
-  g_autofree char *uri = _tl_sqlite_uri (path, "immutable=1");
-  sqlite3 *db = NULL;
-  int rc;
-
-  if (uri == NULL)
-    {
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
-                   _("Could not open “%s”: its name cannot be used. Rename it or move it to another folder, then try again."),
-                   display_name);
-      return NULL;
-    }
-
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _tl_store_set_sqlite_error (error, db, rc, display_name);
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  if (!_tl_sqlite_configure (db, FALSE, display_name, error))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  return db;
-}
-
 gboolean
 _tl_store_check_database (sqlite3     *db,
                           const char  *display_name,
@@ -364,7 +332,7 @@ _tl_store_preflight (const char  *path,
   if (info->has_journal)
     return TRUE;
 
-  db = open_immutable (path, display_name, error);
+  db = _tl_sqlite_open (path, "immutable=1", SQLITE_OPEN_READONLY, display_name, error);
   if (db == NULL)
     return FALSE;
 
@@ -550,6 +518,23 @@ dangling_row (Validation   *v,
 #pragma GCC diagnostic pop
 }
 
+/* After the first MAX_PER_KIND problems of a kind, one sentence for the
+ * rest. */
+static void
+add_more_problems (Validation          *v,
+                   const DanglingState *state)
+{
+  if (state->n <= MAX_PER_KIND)
+    return;
+
+  add_problem (v, TL_STORE_ERROR_CORRUPT,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "… and %u more like the one before.",
+                            "… and %u more like the one before.",
+                            state->n - MAX_PER_KIND),
+               state->n - MAX_PER_KIND);
+}
+
 static void
 short_loop_row (Validation   *v,
                 sqlite3_stmt *stmt,
@@ -629,13 +614,7 @@ validate_content (Validation *v,
 
           if (!query (v, dangling[i].sql, dangling_row, &state))
             return;
-          if (state.n > MAX_PER_KIND)
-            add_problem (v, TL_STORE_ERROR_CORRUPT,
-                         g_dngettext (GETTEXT_PACKAGE,
-                                      "… and %u more like the one before.",
-                                      "… and %u more like the one before.",
-                                      state.n - MAX_PER_KIND),
-                         state.n - MAX_PER_KIND);
+          add_more_problems (v, &state);
         }
 
       if (v->problems->len == before)
@@ -663,13 +642,7 @@ validate_content (Validation *v,
                 " ORDER BY l.position, t.position",
                 missing_cell_row, &state))
       return;
-    if (state.n > MAX_PER_KIND)
-      add_problem (v, TL_STORE_ERROR_CORRUPT,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "… and %u more like the one before.",
-                                "… and %u more like the one before.",
-                                state.n - MAX_PER_KIND),
-                   state.n - MAX_PER_KIND);
+    add_more_problems (v, &state);
   }
 
   /* The document's own settings */
@@ -766,7 +739,7 @@ tl_store_validate (const char  *path,
 
   if (!check_header (path, display_name, &info, &local_error))
     add_error (&v, local_error);
-  else if ((v.db = open_immutable (path, display_name, &local_error)) == NULL)
+  else if ((v.db = _tl_sqlite_open (path, "immutable=1", SQLITE_OPEN_READONLY, display_name, &local_error)) == NULL)
     add_error (&v, local_error);
   else if (!_tl_store_check_database (v.db, display_name, info.version, FALSE, &local_error))
     add_error (&v, local_error);

@@ -19,9 +19,20 @@ typedef struct
 } TlFileInfo;
 
 /* "file:///abs/path?QUERY": every connection is opened by URI so that a
- * path is never mistaken for one and "immutable" can be asked for. */
+ * path is never mistaken for one and "immutable" can be asked for.  NULL,
+ * and @error naming the file @display_name, when @path has no URI. */
 char     *_tl_sqlite_uri                (const char     *path,
-                                         const char     *query);
+                                         const char     *query,
+                                         const char     *display_name,
+                                         GError        **error);
+/* A connection to @path by its URI with @query ("immutable=1", or NULL),
+ * opened with @flags (SQLITE_OPEN_*) and configured as every connection
+ * is (_tl_sqlite_configure()); @display_name names the file in messages. */
+sqlite3  *_tl_sqlite_open               (const char     *path,
+                                         const char     *query,
+                                         int             flags,
+                                         const char     *display_name,
+                                         GError        **error);
 /* Turns on what every connection needs: foreign keys, rollback journal
  * (never WAL), defensive mode, untrusted schema. */
 gboolean  _tl_sqlite_configure          (sqlite3        *db,

@@ -277,6 +277,65 @@ has_row (TlStore       *self,
   return TRUE;
 }
 
+/* Steps a statement whose rows are ids (column 0) and collects them;
+ * NULL on an SQLite failure. */
+static GArray *
+collect_ids (TlStore       *self,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* statement() for @sql, @id bound to ?1 and, unless NULL, @id2 to ?2:
+ * most statements find their row by its key. */
+static sqlite3_stmt *
+statement_with_ids (TlStore     *self,
+                    const char  *sql,
+                    const char  *id,
+                    const char  *id2,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, id);
+  if (id2 != NULL)
+    bind_text (stmt, 2, id2);
+  return stmt;
+}
+
+/* run() of statement_with_ids(). */
+static gboolean
+run_with_ids (TlStore     *self,
+              const char  *sql,
+              const char  *id,
+              const char  *id2,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = statement_with_ids (self, sql, id, id2, error);
+
+  return stmt != NULL && run (self, stmt, error);
+}
+
 static gboolean
 check_writable (TlStore  *self,
                 GError  **error)
@@ -330,6 +389,51 @@ write_commit (TlStore  *self,
 
 /* ---- writing the document -------------------------------------------- */
 
+/* A table whose rows keep the order of one of the document's lists (in
+ * column position) and that feedback links to: stations and loops. */
+typedef struct
+{
+  const char   *exists_sql;
+  const char   *delete_sql;
+  const char   *position_sql;
+  const char   *links_sql;        /* the feedback linked to a row */
+  const char   *restore_links_sql;
+  GListModel *(*list)  (TlDocument *document);
+  const char *(*id_of) (gpointer    item);
+} OrderedTable;
+
+static const char *
+station_id_of (gpointer item)
+{
+  return tl_station_get_id (item);
+}
+
+static const char *
+loop_id_of (gpointer item)
+{
+  return tl_loop_get_id (item);
+}
+
+static const OrderedTable station_table = {
+  sql_station_exists,
+  sql_station_delete,
+  sql_station_position,
+  sql_feedback_station_links,
+  sql_feedback_station_restore,
+  tl_document_get_stations,
+  station_id_of,
+};
+
+static const OrderedTable loop_table = {
+  sql_loop_exists,
+  sql_loop_delete,
+  sql_loop_position,
+  sql_feedback_loop_links,
+  sql_feedback_loop_restore,
+  tl_document_get_loops,
+  loop_id_of,
+};
+
 static guint
 position_in (GListModel *model,
              gpointer    item)
@@ -347,13 +451,13 @@ position_in (GListModel *model,
   return n;
 }
 
+/* Writes the position of every row of @table that moved. */
 static gboolean
-renumber (TlStore     *self,
-          GListModel  *model,
-          const char  *sql,
-          const char  *(*get_id) (gpointer),
-          GError     **error)
+renumber (TlStore             *self,
+          const OrderedTable  *table,
+          GError             **error)
 {
+  GListModel *model = table->list (self->document);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -361,9 +465,8 @@ renumber (TlStore     *self,
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
       sqlite3_stmt *stmt;
 
-      if (!(stmt = statement (self, sql, error)))
+      if (!(stmt = statement_with_ids (self, table->position_sql, table->id_of (item), NULL, error)))
         return FALSE;
-      bind_text (stmt, 1, get_id (item));
       sqlite3_bind_int (stmt, 2, i);
       if (!run (self, stmt, error))
         return FALSE;
@@ -403,19 +506,35 @@ write_meta (TlStore  *self,
   return TRUE;
 }
 
+/* The upsert @sql of @item, a member of the ordered @list, with its @id
+ * bound to ?1 and its position in @list to ?2: the other columns are
+ * the caller's to bind. */
+static sqlite3_stmt *
+upsert_statement (TlStore     *self,
+                  const char  *sql,
+                  GListModel  *list,
+                  gpointer     item,
+                  const char  *id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = statement_with_ids (self, sql, id, NULL, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int (stmt, 2, position_in (list, item));
+  return stmt;
+}
+
 static gboolean
 upsert_station (TlStore    *self,
                 TlStation  *station,
                 GError    **error)
 {
-  GListModel *stations = tl_document_get_stations (self->document);
   sqlite3_stmt *stmt;
 
-  if (!(stmt = statement (self, sql_station_upsert, error)))
+  if (!(stmt = upsert_statement (self, sql_station_upsert, tl_document_get_stations (self->document),
+                                 station, tl_station_get_id (station), error)))
     return FALSE;
 
-  bind_text (stmt, 1, tl_station_get_id (station));
-  sqlite3_bind_int (stmt, 2, position_in (stations, station));
   bind_text (stmt, 3, tl_station_get_kind (station));
   bind_text (stmt, 4, tl_station_get_label (station));
   bind_text (stmt, 5, tl_station_get_description (station));
@@ -434,14 +553,9 @@ row_exists (TlStore     *self,
             gboolean    *exists,
             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = statement_with_ids (self, sql, id, id2, error);
 
-  if (!(stmt = statement (self, sql, error)))
-    return FALSE;
-  bind_text (stmt, 1, id);
-  if (id2 != NULL)
-    bind_text (stmt, 2, id2);
-  return has_row (self, stmt, exists, error);
+  return stmt != NULL && has_row (self, stmt, exists, error);
 }
 
 /* Rewrites the loop_station rows of @loop.  A station the document lacks
@@ -457,10 +571,7 @@ write_loop_stations (TlStore  *self,
   sqlite3_stmt *stmt;
   int seq = 0;
 
-  if (!(stmt = statement (self, sql_loop_stations_clear, error)))
-    return FALSE;
-  bind_text (stmt, 1, loop_id);
-  if (!run (self, stmt, error))
+  if (!run_with_ids (self, sql_loop_stations_clear, loop_id, NULL, error))
     return FALSE;
 
   for (guint i = 0; stations != NULL && stations[i] != NULL; i++)
@@ -480,9 +591,8 @@ write_loop_stations (TlStore  *self,
             return FALSE;
         }
 
-      if (!(stmt = statement (self, sql_loop_station_insert, error)))
+      if (!(stmt = statement_with_ids (self, sql_loop_station_insert, loop_id, NULL, error)))
         return FALSE;
-      bind_text (stmt, 1, loop_id);
       sqlite3_bind_int (stmt, 2, seq++);
       bind_text (stmt, 3, stations[i]);
       if (!run (self, stmt, error))
@@ -497,14 +607,12 @@ upsert_loop (TlStore  *self,
              TlLoop   *loop,
              GError  **error)
 {
-  GListModel *loops = tl_document_get_loops (self->document);
   sqlite3_stmt *stmt;
 
-  if (!(stmt = statement (self, sql_loop_upsert, error)))
+  if (!(stmt = upsert_statement (self, sql_loop_upsert, tl_document_get_loops (self->document),
+                                 loop, tl_loop_get_id (loop), error)))
     return FALSE;
 
-  bind_text (stmt, 1, tl_loop_get_id (loop));
-  sqlite3_bind_int (stmt, 2, position_in (loops, loop));
   bind_text (stmt, 3, tl_loop_get_name (loop));
   bind_text (stmt, 4, tl_loop_get_color (loop));
   bind_text (stmt, 5, tl_loop_get_description (loop));
@@ -518,15 +626,14 @@ upsert_header (TlStore         *self,
                GError         **error)
 {
   gboolean is_layer = tl_matrix_header_get_axis (header) == TL_MATRIX_AXIS_LAYER;
-  GListModel *list = is_layer ? tl_document_get_layers (self->document)
-                              : tl_document_get_types (self->document);
   sqlite3_stmt *stmt;
 
-  if (!(stmt = statement (self, is_layer ? sql_layer_upsert : sql_type_upsert, error)))
+  if (!(stmt = upsert_statement (self, is_layer ? sql_layer_upsert : sql_type_upsert,
+                                 is_layer ? tl_document_get_layers (self->document)
+                                          : tl_document_get_types (self->document),
+                                 header, tl_matrix_header_get_id (header), error)))
     return FALSE;
 
-  bind_text (stmt, 1, tl_matrix_header_get_id (header));
-  sqlite3_bind_int (stmt, 2, position_in (list, header));
   bind_text (stmt, 3, tl_matrix_header_get_label (header));
   bind_text (stmt, 4, tl_matrix_header_get_description (header));
   sqlite3_bind_int (stmt, 5, tl_matrix_header_get_key (header) ? 1 : 0);
@@ -541,11 +648,10 @@ upsert_cell (TlStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!(stmt = statement (self, sql_cell_upsert, error)))
+  if (!(stmt = statement_with_ids (self, sql_cell_upsert,
+                                   tl_cell_get_layer (cell), tl_cell_get_type_id (cell), error)))
     return FALSE;
 
-  bind_text (stmt, 1, tl_cell_get_layer (cell));
-  bind_text (stmt, 2, tl_cell_get_type_id (cell));
   bind_text (stmt, 3, tl_cell_get_description (cell));
   bind_score (stmt, 4, tl_cell_get_current (cell));
   bind_score (stmt, 5, tl_cell_get_target (cell));
@@ -559,30 +665,18 @@ upsert_cell (TlStore  *self,
 /* Remembers on @object the feedback linked to it, before the cascade
  * deletes the links with it. */
 static gboolean
-stash_links (TlStore     *self,
-             GObject     *object,
-             const char  *sql,
-             const char  *id,
-             GError     **error)
+stash_links (TlStore             *self,
+             const OrderedTable  *table,
+             GObject             *object,
+             const char          *id,
+             GError             **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
-  if (!(stmt = statement (self, sql, error)))
+  if (!(stmt = statement_with_ids (self, table->links_sql, id, NULL, error)) ||
+      !(ids = collect_ids (self, stmt, error)))
     return FALSE;
-  bind_text (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 feedback_id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, feedback_id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_error (self, rc, error);
-      return FALSE;
-    }
 
   if (ids->len > 0)
     g_object_set_data_full (object, LINKS_KEY, g_steal_pointer (&ids), (GDestroyNotify)g_array_unref);
@@ -592,11 +686,11 @@ stash_links (TlStore     *self,
 }
 
 static gboolean
-restore_links (TlStore     *self,
-               GObject     *object,
-               const char  *sql,
-               const char  *id,
-               GError     **error)
+restore_links (TlStore             *self,
+               const OrderedTable  *table,
+               GObject             *object,
+               const char          *id,
+               GError             **error)
 {
   GArray *ids = g_object_get_data (object, LINKS_KEY);
 
@@ -604,7 +698,7 @@ restore_links (TlStore     *self,
     {
       sqlite3_stmt *stmt;
 
-      if (!(stmt = statement (self, sql, error)))
+      if (!(stmt = statement (self, table->restore_links_sql, error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       bind_text (stmt, 2, id);
@@ -616,16 +710,19 @@ restore_links (TlStore     *self,
   return TRUE;
 }
 
-static const char *
-station_id_of (gpointer item)
+/* @object, the row @id of @table, has left the document: its feedback
+ * links are kept on it for an undo, the row goes (its links with it),
+ * and the rows after it move up. */
+static gboolean
+delete_ordered (TlStore             *self,
+                const OrderedTable  *table,
+                GObject             *object,
+                const char          *id,
+                GError             **error)
 {
-  return tl_station_get_id (item);
-}
-
-static const char *
-loop_id_of (gpointer item)
-{
-  return tl_loop_get_id (item);
+  return stash_links (self, table, object, id, error) &&
+         run_with_ids (self, table->delete_sql, id, NULL, error) &&
+         renumber (self, table, error);
 }
 
 static gboolean
@@ -636,33 +733,19 @@ sync_station (TlStore       *self,
 {
   const char *id = tl_station_get_id (station);
   TlStation *current = tl_document_lookup_station (self->document, id);
-  GListModel *stations = tl_document_get_stations (self->document);
   gboolean existed = FALSE;
 
-  if (!row_exists (self, sql_station_exists, id, NULL, &existed, error))
+  if (!row_exists (self, station_table.exists_sql, id, NULL, &existed, error))
     return FALSE;
 
   if (current == NULL)
-    {
-      sqlite3_stmt *stmt;
-
-      if (!existed)
-        return TRUE;
-      if (!stash_links (self, G_OBJECT (station), sql_feedback_station_links, id, error))
-        return FALSE;
-      if (!(stmt = statement (self, sql_station_delete, error)))
-        return FALSE;
-      bind_text (stmt, 1, id);
-      if (!run (self, stmt, error))
-        return FALSE;
-      return renumber (self, stations, sql_station_position, station_id_of, error);
-    }
+    return !existed || delete_ordered (self, &station_table, G_OBJECT (station), id, error);
 
   if (!upsert_station (self, current, error))
     return FALSE;
 
   if (kind != TL_CHANGE_MODIFIED &&
-      !renumber (self, stations, sql_station_position, station_id_of, error))
+      !renumber (self, &station_table, error))
     return FALSE;
 
   if (!existed)
@@ -670,7 +753,7 @@ sync_station (TlStore       *self,
       GListModel *loops = tl_document_get_loops (self->document);
       guint n = g_list_model_get_n_items (loops);
 
-      if (!restore_links (self, G_OBJECT (current), sql_feedback_station_restore, id, error))
+      if (!restore_links (self, &station_table, G_OBJECT (current), id, error))
         return FALSE;
 
       /* Loops that went through it before the file had it */
@@ -682,7 +765,7 @@ sync_station (TlStore       *self,
           if (!tl_loop_contains (loop, id))
             continue;
           /* A loop the file has not got yet is written whole when it comes. */
-          if (!row_exists (self, sql_loop_exists, tl_loop_get_id (loop), NULL, &loop_exists, error))
+          if (!row_exists (self, loop_table.exists_sql, tl_loop_get_id (loop), NULL, &loop_exists, error))
             return FALSE;
           if (loop_exists && !write_loop_stations (self, loop, error))
             return FALSE;
@@ -701,27 +784,13 @@ sync_loop (TlStore       *self,
 {
   const char *id = tl_loop_get_id (loop);
   TlLoop *current = tl_document_lookup_loop (self->document, id);
-  GListModel *loops = tl_document_get_loops (self->document);
   gboolean existed = FALSE;
 
-  if (!row_exists (self, sql_loop_exists, id, NULL, &existed, error))
+  if (!row_exists (self, loop_table.exists_sql, id, NULL, &existed, error))
     return FALSE;
 
   if (current == NULL)
-    {
-      sqlite3_stmt *stmt;
-
-      if (!existed)
-        return TRUE;
-      if (!stash_links (self, G_OBJECT (loop), sql_feedback_loop_links, id, error))
-        return FALSE;
-      if (!(stmt = statement (self, sql_loop_delete, error)))
-        return FALSE;
-      bind_text (stmt, 1, id);
-      if (!run (self, stmt, error))
-        return FALSE;
-      return renumber (self, loops, sql_loop_position, loop_id_of, error);
-    }
+    return !existed || delete_ordered (self, &loop_table, G_OBJECT (loop), id, error);
 
   if (!upsert_loop (self, current, error))
     return FALSE;
@@ -732,11 +801,11 @@ sync_loop (TlStore       *self,
     return FALSE;
 
   if (kind != TL_CHANGE_MODIFIED &&
-      !renumber (self, loops, sql_loop_position, loop_id_of, error))
+      !renumber (self, &loop_table, error))
     return FALSE;
 
   if (!existed &&
-      !restore_links (self, G_OBJECT (current), sql_feedback_loop_restore, id, error))
+      !restore_links (self, &loop_table, G_OBJECT (current), id, error))
     return FALSE;
 
   return TRUE;
@@ -750,17 +819,13 @@ sync_header (TlStore         *self,
   gboolean is_layer = tl_matrix_header_get_axis (header) == TL_MATRIX_AXIS_LAYER;
   const char *id = tl_matrix_header_get_id (header);
   TlMatrixHeader *current;
-  sqlite3_stmt *stmt;
 
   current = is_layer ? tl_document_lookup_layer (self->document, id)
                      : tl_document_lookup_type (self->document, id);
   if (current != NULL)
     return upsert_header (self, current, error);
 
-  if (!(stmt = statement (self, is_layer ? sql_layer_delete : sql_type_delete, error)))
-    return FALSE;
-  bind_text (stmt, 1, id);
-  return run (self, stmt, error);
+  return run_with_ids (self, is_layer ? sql_layer_delete : sql_type_delete, id, NULL, error);
 }
 
 static gboolean
@@ -772,7 +837,6 @@ sync_cell (TlStore       *self,
   const char *layer = tl_cell_get_layer (cell);
   const char *type = tl_cell_get_type_id (cell);
   TlCell *current = tl_document_lookup_cell (self->document, layer, type);
-  sqlite3_stmt *stmt;
 
   if (current != NULL)
     {
@@ -787,11 +851,7 @@ sync_cell (TlStore       *self,
       return upsert_cell (self, current, error);
     }
 
-  if (!(stmt = statement (self, sql_cell_delete, error)))
-    return FALSE;
-  bind_text (stmt, 1, layer);
-  bind_text (stmt, 2, type);
-  return run (self, stmt, error);
+  return run_with_ids (self, sql_cell_delete, layer, type, error);
 }
 
 static gboolean
@@ -1225,42 +1285,6 @@ store_new (sqlite3    *db,
   return self;
 }
 
-static sqlite3 *
-open_connection (const char  *path,
-                 const char  *query,
-                 int          flags,
-                 const char  *display_name,
-                 GError     **error)
-{
-  g_autofree char *uri = _tl_sqlite_uri (path, query);
-  sqlite3 *db = NULL;
-  int rc;
-
-  if (uri == NULL)
-    {
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
-                   _("Could not open “%s”: its name cannot be used. Rename it or move it to another folder, then try again."),
-                   display_name);
-      return NULL;
-    }
-
-  rc = sqlite3_open_v2 (uri, &db, flags | SQLITE_OPEN_URI, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _tl_store_set_sqlite_error (error, db, rc, display_name);
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  if (!_tl_sqlite_configure (db, (flags & SQLITE_OPEN_READWRITE) != 0, display_name, error))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  return db;
-}
-
 static gboolean
 query_int (sqlite3     *db,
            const char  *sql,
@@ -1351,7 +1375,7 @@ _tl_store_open_full (const char        *path,
 
   if (read_only)
     {
-      if (!(db = open_connection (path, "immutable=1", SQLITE_OPEN_READONLY, display_name, error)))
+      if (!(db = _tl_sqlite_open (path, "immutable=1", SQLITE_OPEN_READONLY, display_name, error)))
         return NULL;
 
       /* A journal cannot be rolled back without writing: read the file
@@ -1404,7 +1428,7 @@ _tl_store_open_full (const char        *path,
     {
       gint64 version = 0, app_id = 0;
 
-      if (!(db = open_connection (path, NULL, SQLITE_OPEN_READWRITE, display_name, error)))
+      if (!(db = _tl_sqlite_open (path, NULL, SQLITE_OPEN_READWRITE, display_name, error)))
         return NULL;
 
       /* Reading rolls back a journal left by a crash; only then are the
@@ -1419,7 +1443,7 @@ _tl_store_open_full (const char        *path,
           /* The file changed since it was checked: check it again. */
           if (!_tl_store_preflight (path, display_name, &info, error))
             return NULL;
-          if (!(db = open_connection (path, NULL, SQLITE_OPEN_READWRITE, display_name, error)))
+          if (!(db = _tl_sqlite_open (path, NULL, SQLITE_OPEN_READWRITE, display_name, error)))
             return NULL;
           version = info.version;
         }
@@ -1461,6 +1485,16 @@ tl_store_open (const char        *path,
   return _tl_store_open_full (path, display_name, flags, error);
 }
 
+/* Every way to a new file (create, backup, save) refuses one that is there. */
+static void
+set_exists_error (GError     **error,
+                  const char  *display_name)
+{
+  g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_EXISTS,
+               _("“%s” already exists. Choose another name, or delete the file first."),
+               display_name);
+}
+
 static void
 remove_file_and_journal (const char *path)
 {
@@ -1493,9 +1527,7 @@ _tl_store_create_full (const char  *path,
       int saved_errno = errno;
 
       if (saved_errno == EEXIST)
-        g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_EXISTS,
-                     _("“%s” already exists. Choose another name, or delete the file first."),
-                     display_name);
+        set_exists_error (error, display_name);
       else if (saved_errno == ENOENT)
         g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
                      _("Could not create “%s”: its folder does not exist. Choose another place to save it."),
@@ -1508,7 +1540,7 @@ _tl_store_create_full (const char  *path,
     }
   close (fd);
 
-  db = open_connection (path, NULL, SQLITE_OPEN_READWRITE, display_name, error);
+  db = _tl_sqlite_open (path, NULL, SQLITE_OPEN_READWRITE, display_name, error);
   if (db == NULL)
     {
       remove_file_and_journal (path);
@@ -1617,20 +1649,13 @@ tl_store_backup_to (TlStore     *self,
 
   if (g_file_test (dest, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_EXISTS,
-                   _("“%s” already exists. Choose another name, or delete the file first."),
-                   dest_name);
+      set_exists_error (error, dest_name);
       return FALSE;
     }
 
-  uri = _tl_sqlite_uri (dest, NULL);
+  uri = _tl_sqlite_uri (dest, NULL, dest_name, error);
   if (uri == NULL)
-    {
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
-                   _("Could not open “%s”: its name cannot be used. Rename it or move it to another folder, then try again."),
-                   dest_name);
-      return FALSE;
-    }
+    return FALSE;
 
   /* VACUUM INTO writes a compact, consistent copy in one read transaction. */
   rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?1", -1, &stmt, NULL);
@@ -1672,17 +1697,15 @@ _tl_store_copy_database (const char    *src_path,
 
   if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_EXISTS,
-                   _("“%s” already exists. Choose another name, or delete the file first."),
-                   dest_name);
+      set_exists_error (error, dest_name);
       return FALSE;
     }
 
-  src = open_connection (src_path, "mode=ro", SQLITE_OPEN_READONLY, display_name, error);
+  src = _tl_sqlite_open (src_path, "mode=ro", SQLITE_OPEN_READONLY, display_name, error);
   if (src == NULL)
     return FALSE;
 
-  dest = open_connection (dest_path, NULL, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, dest_name, error);
+  dest = _tl_sqlite_open (dest_path, NULL, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, dest_name, error);
   if (dest == NULL)
     goto failed;
 
@@ -2073,9 +2096,7 @@ GArray *
 tl_store_list_feedback_ids (TlStore  *self,
                             GError  **error)
 {
-  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2083,21 +2104,7 @@ tl_store_list_feedback_ids (TlStore  *self,
   if (!(stmt = statement (self, sql_feedback_ids, error)))
     return NULL;
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return collect_ids (self, stmt, error);
 }
 
 /* Trigram matching needs three characters; the index cannot help below. */
@@ -2110,30 +2117,6 @@ static const char sql_feedback_search_fts[] =
  * text from all over the file (0.3 s against 2 s at a million items). */
 static const char sql_feedback_search_scan[] =
   "SELECT id FROM feedback NOT INDEXED WHERE text LIKE ?1 ESCAPE '\\' ORDER BY date DESC, id";
-
-static GArray *
-collect_ids (TlStore       *self,
-             sqlite3_stmt  *stmt,
-             GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
-}
 
 GArray *
 tl_store_search_feedback_ids (TlStore     *self,

@@ -161,6 +161,14 @@ run_cli_env (const char * const *env,
 
 #define run_cli(...) run_cli_env (NULL, (const char * const[]) { __VA_ARGS__, NULL })
 
+/* Success says nothing on stderr. */
+static void
+assert_ok (Run *run)
+{
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+}
+
 /* A failure must say what happened on exactly one line of stderr. */
 static void
 assert_one_line_error (Run *run)
@@ -184,56 +192,7 @@ assert_usage_error (Run *run)
 
 /* ---- fixture: a temporary directory ----------------------------------- */
 
-typedef struct {
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-fixture_path (Fixture    *fixture,
-              const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
+typedef TlTestFixture Fixture;
 
 static char *
 read_file (const char *path,
@@ -246,17 +205,6 @@ read_file (const char *path,
   g_assert_no_error (error);
 
   return contents;
-}
-
-static void
-write_file (const char *path,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
 }
 
 static guint
@@ -278,8 +226,7 @@ new_document (const char *path,
 {
   g_autoptr(Run) run = run_cli ("new", path, "--lang", language);
 
-  g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
+  assert_ok (run);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -290,8 +237,7 @@ info_json (const char *path)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
+  assert_ok (run);
   json_parser_load_from_data (parser, run->out, -1, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
@@ -299,38 +245,40 @@ info_json (const char *path)
   return json_node_copy (json_parser_get_root (parser));
 }
 
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
+/* The member @name of @object, which must be there and hold a @type */
+static JsonNode *
+member (JsonObject   *object,
+        const char   *name,
+        JsonNodeType  type)
 {
   JsonNode *node = json_object_get_member (object, name);
 
   g_assert_nonnull (node);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  g_assert_cmpint (JSON_NODE_TYPE (node), ==, type);
 
-  return json_node_get_object (node);
+  return node;
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  return json_node_get_object (member (object, name, JSON_NODE_OBJECT));
 }
 
 static JsonArray *
 member_array (JsonObject *object,
               const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
-
-  g_assert_nonnull (node);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
-
-  return json_node_get_array (node);
+  return json_node_get_array (member (object, name, JSON_NODE_ARRAY));
 }
 
 static const char *
 member_string (JsonObject *object,
                const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  JsonNode *node = member (object, name, JSON_NODE_VALUE);
 
-  g_assert_nonnull (node);
-  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
   g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_STRING);
 
   return json_node_get_string (node);
@@ -364,8 +312,7 @@ test_help (void)
     {
       g_autoptr(Run) run = run_cli (i == 0 ? "--help" : "help");
 
-      g_assert_cmpint (run->status, ==, 0);
-      g_assert_cmpstr (run->err, ==, "");
+      assert_ok (run);
       for (guint j = 0; j < G_N_ELEMENTS (commands); j++)
         g_assert_nonnull (strstr (run->out, commands[j]));
     }
@@ -398,11 +345,11 @@ static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *doc = fixture_path (fixture, "doc.touchloop");
-  g_autofree char *fresh = fixture_path (fixture, "fresh.touchloop");
-  g_autofree char *svg = fixture_path (fixture, "out.svg");
-  g_autofree char *bmp = fixture_path (fixture, "out.bmp");
-  g_autofree char *noext = fixture_path (fixture, "out");
+  g_autofree char *doc = tl_test_fixture_path (fixture, "doc.touchloop");
+  g_autofree char *fresh = tl_test_fixture_path (fixture, "fresh.touchloop");
+  g_autofree char *svg = tl_test_fixture_path (fixture, "out.svg");
+  g_autofree char *bmp = tl_test_fixture_path (fixture, "out.bmp");
+  g_autofree char *noext = tl_test_fixture_path (fixture, "out");
   const char * const *cases[] = {
     (const char *[]) { NULL },
     (const char *[]) { "frobnicate", NULL },
@@ -538,7 +485,7 @@ test_new_o2o (Fixture       *fixture,
   for (guint lang = 0; lang < G_N_ELEMENTS (languages); lang++)
     {
       g_autofree char *name = g_strdup_printf ("o2o-%s.touchloop", languages[lang]);
-      g_autofree char *path = fixture_path (fixture, name);
+      g_autofree char *path = tl_test_fixture_path (fixture, name);
       g_autoptr(JsonNode) root = NULL;
 
       new_document (path, languages[lang]);
@@ -548,7 +495,7 @@ test_new_o2o (Fixture       *fixture,
 
   /* o2o is the default template */
   {
-    g_autofree char *path = fixture_path (fixture, "default.touchloop");
+    g_autofree char *path = tl_test_fixture_path (fixture, "default.touchloop");
     g_autoptr(Run) run = run_cli ("new", "--lang", "en", path);
     g_autoptr(JsonNode) root = NULL;
 
@@ -562,7 +509,7 @@ static void
 test_new_blank (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = fixture_path (fixture, "blank.touchloop");
+  g_autofree char *path = tl_test_fixture_path (fixture, "blank.touchloop");
   g_autoptr(Run) run = run_cli ("new", path, "--template", "blank", "--lang", "zh_TW");
   g_autoptr(JsonNode) node = NULL;
   JsonObject *root;
@@ -584,9 +531,9 @@ static void
 test_new_title_and_language (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *titled = fixture_path (fixture, "titled.touchloop");
-  g_autofree char *tw = fixture_path (fixture, "tw.touchloop");
-  g_autofree char *c = fixture_path (fixture, "c.touchloop");
+  g_autofree char *titled = tl_test_fixture_path (fixture, "titled.touchloop");
+  g_autofree char *tw = tl_test_fixture_path (fixture, "tw.touchloop");
+  g_autofree char *c = tl_test_fixture_path (fixture, "c.touchloop");
   const char *title = "蓝瓶咖啡 Blue Bottle — 2024";
 
   {
@@ -624,11 +571,11 @@ static void
 test_new_refuses_existing (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autofree char *precious = fixture_path (fixture, "precious.touchloop");
-  g_autofree char *doc = fixture_path (fixture, "doc.touchloop");
+  g_autofree char *precious = tl_test_fixture_path (fixture, "precious.touchloop");
+  g_autofree char *doc = tl_test_fixture_path (fixture, "doc.touchloop");
   g_autofree char *contents = NULL;
 
-  write_file (precious, "my notes\n", -1);
+  tl_test_write_file (precious, "my notes\n", -1);
   {
     g_autoptr(Run) run = run_cli ("new", precious, "--lang", "en");
 
@@ -656,8 +603,7 @@ test_new_refuses_existing (Fixture       *fixture,
     g_autoptr(JsonNode) root = NULL;
     g_autoptr(JsonNode) root2 = NULL;
 
-    g_assert_cmpint (run->status, ==, 0);
-    g_assert_cmpstr (run->err, ==, "");
+    assert_ok (run);
     root = info_json (doc);
     g_assert_cmpstr (member_string (json_node_get_object (root), "title"), ==, "Second");
     check_o2o (json_node_get_object (root), 0);
@@ -673,15 +619,15 @@ static void
 test_new_force_failure_keeps_old (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  g_autofree char *dir = fixture_path (fixture, "folder.touchloop");
+  g_autofree char *dir = tl_test_fixture_path (fixture, "folder.touchloop");
   g_autofree char *inside = g_build_filename (dir, "keep.txt", NULL);
-  g_autofree char *missing = fixture_path (fixture, "no/such/folder/x.touchloop");
+  g_autofree char *missing = tl_test_fixture_path (fixture, "no/such/folder/x.touchloop");
   g_autofree char *contents = NULL;
 
   /* A folder is never replaced, not even with --force, and nothing in it
    * is lost; no temporary file is left behind. */
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
-  write_file (inside, "kept", -1);
+  tl_test_write_file (inside, "kept", -1);
   {
     g_autoptr(Run) run = run_cli ("new", dir, "--force", "--lang", "en");
     g_autoptr(Run) run2 = run_cli ("new", dir, "--lang", "en");
@@ -707,44 +653,28 @@ test_new_force_failure_keeps_old (Fixture       *fixture,
 /* ---- info ------------------------------------------------------------- */
 
 static void
-sqlite_exec (const char *path,
-             const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  g_assert_cmpint (rc, ==, SQLITE_OK);
-  rc = sqlite3_exec (db, sql, NULL, NULL, &message);
-  if (rc != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static void
 test_info_bad_input (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *missing = fixture_path (fixture, "missing.touchloop");
-  g_autofree char *text = fixture_path (fixture, "notes.touchloop");
-  g_autofree char *empty = fixture_path (fixture, "empty.touchloop");
-  g_autofree char *other = fixture_path (fixture, "other.sqlite");
-  g_autofree char *newer = fixture_path (fixture, "newer.touchloop");
-  g_autofree char *truncated = fixture_path (fixture, "truncated.touchloop");
+  g_autofree char *missing = tl_test_fixture_path (fixture, "missing.touchloop");
+  g_autofree char *text = tl_test_fixture_path (fixture, "notes.touchloop");
+  g_autofree char *empty = tl_test_fixture_path (fixture, "empty.touchloop");
+  g_autofree char *other = tl_test_fixture_path (fixture, "other.sqlite");
+  g_autofree char *newer = tl_test_fixture_path (fixture, "newer.touchloop");
+  g_autofree char *truncated = tl_test_fixture_path (fixture, "truncated.touchloop");
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", TL_STORE_FORMAT_VERSION + 1);
   g_autofree char *contents = NULL;
   gsize length = 0;
   const char *files[] = { missing, text, empty, fixture->dir, other, newer, truncated };
 
-  write_file (text, "This is not a Touchloop document.\n", -1);
-  write_file (empty, "", 0);
-  sqlite_exec (other, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  tl_test_write_file (text, "This is not a Touchloop document.\n", -1);
+  tl_test_write_file (empty, "", 0);
+  tl_test_file_exec (other, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
   new_document (newer, "en");
-  sqlite_exec (newer, sql);
+  tl_test_file_exec (newer, sql);
   new_document (truncated, "en");
   contents = read_file (truncated, &length);
-  write_file (truncated, contents, length / 2);
+  tl_test_write_file (truncated, contents, length / 2);
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     for (guint json = 0; json < 2; json++)
@@ -761,14 +691,13 @@ static void
 test_info_summary (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = fixture_path (fixture, "doc.touchloop");
+  g_autofree char *path = tl_test_fixture_path (fixture, "doc.touchloop");
   g_autoptr(Run) run = NULL;
 
   new_document (path, "zh_CN");
   /* "--" ends the options */
   run = run_cli ("info", "--", path);
-  g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
+  assert_ok (run);
   for (guint i = 0; i < 8; i++)
     g_assert_nonnull (strstr (run->out, station_labels[i][0]));
   for (guint i = 0; i < 6; i++)
@@ -784,7 +713,7 @@ static void
 test_info_scores_and_feedback (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autofree char *path = fixture_path (fixture, "scored.touchloop");
+  g_autofree char *path = tl_test_fixture_path (fixture, "scored.touchloop");
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
@@ -796,10 +725,9 @@ test_info_scores_and_feedback (Fixture       *fixture,
   tl_cell_set_target (tl_document_lookup_cell (document, "cobrand", "relate"), 4);
 
   {
-    g_autoptr(TlStore) store = tl_store_create (path, document, &error);
+    g_autoptr(TlStore) store = tl_test_create_store (path, document);
     const char *links[] = { "station:pain", "cell:people/feel", NULL };
 
-    g_assert_no_error (error);
     for (guint i = 0; i < 3; i++)
       {
         g_autoptr(TlFeedbackItem) item = tl_feedback_item_new (-1);
@@ -849,8 +777,8 @@ static void
 test_read_only (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = fixture_path (fixture, "doc.touchloop");
-  g_autofree char *out = fixture_path (fixture, "out.svg");
+  g_autofree char *path = tl_test_fixture_path (fixture, "doc.touchloop");
+  g_autofree char *out = tl_test_fixture_path (fixture, "out.svg");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_length = 0, after_length = 0;
@@ -886,10 +814,9 @@ static void
 test_older_version (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *path = fixture_path (fixture, "v1.touchloop");
-  g_autofree char *out = fixture_path (fixture, "v1.pdf");
+  g_autofree char *path = tl_test_fixture_path (fixture, "v1.touchloop");
+  g_autofree char *out = tl_test_fixture_path (fixture, "v1.pdf");
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *root;
   JsonArray *cells;
@@ -936,8 +863,7 @@ test_older_version (Fixture       *fixture,
     check_pdf (out, "线上订单");
   }
 
-  after = tl_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  tl_test_assert_file_bytes (path, before);
   g_assert_cmpuint (count_entries (fixture->dir), ==, 2);
 }
 
@@ -1001,11 +927,11 @@ static void
 test_validate (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *good = fixture_path (fixture, "good.touchloop");
-  g_autofree char *dangling = fixture_path (fixture, "dangling.touchloop");
-  g_autofree char *truncated = fixture_path (fixture, "truncated.touchloop");
-  g_autofree char *text = fixture_path (fixture, "text.touchloop");
-  g_autofree char *missing = fixture_path (fixture, "missing.touchloop");
+  g_autofree char *good = tl_test_fixture_path (fixture, "good.touchloop");
+  g_autofree char *dangling = tl_test_fixture_path (fixture, "dangling.touchloop");
+  g_autofree char *truncated = tl_test_fixture_path (fixture, "truncated.touchloop");
+  g_autofree char *text = tl_test_fixture_path (fixture, "text.touchloop");
+  g_autofree char *missing = tl_test_fixture_path (fixture, "missing.touchloop");
   g_autofree char *contents = NULL;
   gsize length = 0;
 
@@ -1013,8 +939,7 @@ test_validate (Fixture       *fixture,
   {
     g_autoptr(Run) run = run_cli ("validate", good);
 
-    g_assert_cmpint (run->status, ==, 0);
-    g_assert_cmpstr (run->err, ==, "");
+    assert_ok (run);
     g_assert_nonnull (strstr (run->out, "OK"));
     g_assert_cmpuint (strlen (run->out), >, 0);
   }
@@ -1032,8 +957,8 @@ test_validate (Fixture       *fixture,
 
   new_document (truncated, "en");
   contents = read_file (truncated, &length);
-  write_file (truncated, contents, length - 1024);
-  write_file (text, "hello", -1);
+  tl_test_write_file (truncated, contents, length - 1024);
+  tl_test_write_file (text, "hello", -1);
   {
     const char *files[] = { truncated, text, missing };
 
@@ -1049,20 +974,6 @@ test_validate (Fixture       *fixture,
 }
 
 /* ---- export ----------------------------------------------------------- */
-
-static void
-check_svg (const char *path)
-{
-  xmlDocPtr doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  xmlNodePtr root;
-
-  g_assert_nonnull (doc);
-  root = xmlDocGetRootElement (doc);
-  g_assert_nonnull (root);
-  g_assert_cmpstr ((const char *) root->name, ==, "svg");
-  g_assert_nonnull (root->children);
-  xmlFreeDoc (doc);
-}
 
 static cairo_surface_t *
 load_png (const char *path)
@@ -1165,8 +1076,8 @@ test_export_formats (Fixture       *fixture,
   /* DOMAIN.md labels the export must carry as real text */
   const char *en_text[] = { "Cloud production", "People" };
   const char *zh_text[] = { "云生产", "人员" };
-  g_autofree char *en = fixture_path (fixture, "en.touchloop");
-  g_autofree char *zh = fixture_path (fixture, "zh.touchloop");
+  g_autofree char *en = tl_test_fixture_path (fixture, "en.touchloop");
+  g_autofree char *zh = tl_test_fixture_path (fixture, "zh.touchloop");
 
   new_document (en, "en");
   new_document (zh, "zh_CN");
@@ -1176,17 +1087,16 @@ test_export_formats (Fixture       *fixture,
       {
         /* the name's extension does not decide when --format is given */
         g_autofree char *name = g_strdup_printf ("%s-%s.out", whats[w], formats[f]);
-        g_autofree char *out = fixture_path (fixture, name);
+        g_autofree char *out = tl_test_fixture_path (fixture, name);
         g_autoptr(Run) run = run_cli ("export", en, "--what", whats[w], "--format", formats[f], "-o", out);
 
         g_test_message ("export %s as %s", whats[w], formats[f]);
-        g_assert_cmpint (run->status, ==, 0);
-        g_assert_cmpstr (run->err, ==, "");
+        assert_ok (run);
         g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
         if (f == 0)
           {
-            check_svg (out);
+            tl_test_assert_svg (out);
           }
         else if (f == 1)
           {
@@ -1211,13 +1121,13 @@ test_export_formats (Fixture       *fixture,
     {
       g_autofree char *svg_name = g_strdup_printf ("%s.SVG", whats[w]);
       g_autofree char *pdf_name = g_strdup_printf ("%s-zh.pdf", whats[w]);
-      g_autofree char *svg = fixture_path (fixture, svg_name);
-      g_autofree char *pdf = fixture_path (fixture, pdf_name);
+      g_autofree char *svg = tl_test_fixture_path (fixture, svg_name);
+      g_autofree char *pdf = tl_test_fixture_path (fixture, pdf_name);
       g_autoptr(Run) r1 = run_cli ("export", en, "--what", whats[w], "-o", svg);
       g_autoptr(Run) r2 = run_cli ("export", "-o", pdf, "--what", whats[w], zh);
 
       g_assert_cmpint (r1->status, ==, 0);
-      check_svg (svg);
+      tl_test_assert_svg (svg);
       g_assert_cmpint (r2->status, ==, 0);
       check_pdf (pdf, zh_text[w]);
     }
@@ -1227,15 +1137,15 @@ static void
 test_export_width_and_theme (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *doc = fixture_path (fixture, "doc.touchloop");
+  g_autofree char *doc = tl_test_fixture_path (fixture, "doc.touchloop");
   const char *whats[] = { "diagram", "matrix" };
 
   new_document (doc, "en");
 
   for (guint w = 0; w < G_N_ELEMENTS (whats); w++)
     {
-      g_autofree char *light = fixture_path (fixture, "light.png");
-      g_autofree char *dark = fixture_path (fixture, "dark.png");
+      g_autofree char *light = tl_test_fixture_path (fixture, "light.png");
+      g_autofree char *dark = tl_test_fixture_path (fixture, "dark.png");
       g_autoptr(Run) r1 = run_cli ("export", doc, "--what", whats[w], "-o", light, "--width", "640");
       g_autoptr(Run) r2 = run_cli ("export", doc, "--what", whats[w], "-o", dark, "--width", "1000", "--theme", "dark");
       g_autoptr(Run) r3 = run_cli ("export", doc, "--what", whats[w], "-o", light, "--width", "640", "--theme", "light");
@@ -1263,10 +1173,10 @@ static void
 test_export_bad_output (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *doc = fixture_path (fixture, "doc.touchloop");
-  g_autofree char *nowhere = fixture_path (fixture, "no/such/folder/out.png");
-  g_autofree char *missing = fixture_path (fixture, "missing.touchloop");
-  g_autofree char *out = fixture_path (fixture, "out.pdf");
+  g_autofree char *doc = tl_test_fixture_path (fixture, "doc.touchloop");
+  g_autofree char *nowhere = tl_test_fixture_path (fixture, "no/such/folder/out.png");
+  g_autofree char *missing = tl_test_fixture_path (fixture, "missing.touchloop");
+  g_autofree char *out = tl_test_fixture_path (fixture, "out.pdf");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_length = 0, after_length = 0;
@@ -1322,7 +1232,7 @@ static void
 test_translated_message (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *path = fixture_path (fixture, "doc.touchloop");
+  g_autofree char *path = tl_test_fixture_path (fixture, "doc.touchloop");
   const char *zh_env[] = { "LANGUAGE", "zh_CN", "LC_ALL", "C.UTF-8", NULL };
   const char *en_env[] = { "LANGUAGE", "", "LC_ALL", "C.UTF-8", NULL };
   g_autoptr(Run) en = NULL;
@@ -1357,7 +1267,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/tl/cli/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/tl/cli/" path, Fixture, NULL, tl_test_fixture_setup, func, tl_test_fixture_teardown)
 
   g_test_add_func ("/tl/cli/help", test_help);
   g_test_add_func ("/tl/cli/version", test_version);

@@ -11,41 +11,13 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "test-util.h"
 #include "tl-export.h"
 #include "tl-model.h"
 
 static const char * const languages[] = { "en", "zh_CN", "zh_TW" };
 
-typedef struct {
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tl-export-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef TlTestFixture Fixture;
 
 static char *
 export (Fixture      *fixture,
@@ -57,7 +29,7 @@ export (Fixture      *fixture,
         const char   *theme)
 {
   g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, name, NULL);
+  char *path = tl_test_fixture_path (fixture, name);
   TlExportOptions options = { width, theme };
   const TlExportFormat *format = tl_export_format_lookup (format_id);
 
@@ -167,17 +139,9 @@ test_svg_well_formed (Fixture       *fixture,
       {
         g_autoptr(TlDocument) document = tl_template_new_o2o (languages[l]);
         g_autofree char *path = export (fixture, document, what, "svg", "out.svg", 0, NULL);
-        xmlDocPtr xml = xmlReadFile (path, NULL, XML_PARSE_NONET);
-        xmlNodePtr root;
         GStatBuf st;
 
-        g_assert_nonnull (xml);
-        root = xmlDocGetRootElement (xml);
-        g_assert_nonnull (root);
-        g_assert_cmpstr ((const char *) root->name, ==, "svg");
-        g_assert_nonnull (root->children);
-        xmlFreeDoc (xml);
-
+        tl_test_assert_svg (path);
         g_assert_cmpint (g_stat (path, &st), ==, 0);
         g_assert_cmpint (st.st_size, >, 10000);
       }
@@ -384,9 +348,9 @@ test_errors (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
-  g_autofree char *path = g_build_filename (fixture->dir, "x.png", NULL);
+  g_autofree char *path = tl_test_fixture_path (fixture, "x.png");
   g_autofree char *missing = g_build_filename (fixture->dir, "no", "such", "dir", "x.pdf", NULL);
-  g_autofree char *existing = g_build_filename (fixture->dir, "keep.png", NULL);
+  g_autofree char *existing = tl_test_fixture_path (fixture, "keep.png");
   const TlExportFormat *png = tl_export_format_lookup ("png");
   const TlExportFormat bogus = { "jpeg", "jpg", "image/jpeg", "JPEG" };
   g_autofree char *contents = NULL;
@@ -459,13 +423,19 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tl/io/export/registry", test_registry);
-  g_test_add ("/tl/io/export/svg-well-formed", Fixture, NULL, fixture_setup, test_svg_well_formed, fixture_teardown);
-  g_test_add ("/tl/io/export/png-width", Fixture, NULL, fixture_setup, test_png_width, fixture_teardown);
-  g_test_add ("/tl/io/export/pdf-text", Fixture, NULL, fixture_setup, test_pdf_text, fixture_teardown);
-  g_test_add ("/tl/io/export/pdf-fonts-embedded", Fixture, NULL, fixture_setup, test_pdf_fonts, fixture_teardown);
-  g_test_add ("/tl/io/export/pdf-reproducible", Fixture, NULL, fixture_setup, test_pdf_reproducible, fixture_teardown);
-  g_test_add ("/tl/io/export/pdf-metadata", Fixture, NULL, fixture_setup, test_pdf_metadata, fixture_teardown);
-  g_test_add ("/tl/io/export/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
+
+#define ADD(path, func) \
+  g_test_add ("/tl/io/export/" path, Fixture, NULL, tl_test_fixture_setup, func, tl_test_fixture_teardown)
+
+  ADD ("svg-well-formed", test_svg_well_formed);
+  ADD ("png-width", test_png_width);
+  ADD ("pdf-text", test_pdf_text);
+  ADD ("pdf-fonts-embedded", test_pdf_fonts);
+  ADD ("pdf-reproducible", test_pdf_reproducible);
+  ADD ("pdf-metadata", test_pdf_metadata);
+  ADD ("errors", test_errors);
+
+#undef ADD
 
   return g_test_run ();
 }

@@ -4,56 +4,49 @@
  */
 #pragma once
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
+#include "test-util.h"
 #include "tl-store.h"
 
-/* A fresh directory for this test process, removed by tl_test_tmpdir_free(). */
-static inline char *
-tl_test_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("tl-storage-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
+/* The scratch directory of this test process: tl_test_init() makes it,
+ * tl_test_run() removes it with everything in it. */
+static char *tl_test_dir;
 
 static inline void
-tl_test_rm_rf (const char *path)
+tl_test_init (int    *argc,
+              char ***argv)
 {
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            tl_test_rm_rf (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
+  g_test_init (argc, argv, NULL);
+  tl_test_dir = tl_test_make_tmpdir ("tl-storage-XXXXXX");
 }
 
-static inline GBytes *
-tl_test_read_file (const char *path)
+/* Points XDG_DATA_HOME into the scratch directory, for tests that make
+ * working copies: other tests running at the same time have theirs. */
+static inline void
+tl_test_use_own_data_home (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *data_home = g_build_filename (tl_test_dir, "data", NULL);
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+}
+
+static inline int
+tl_test_run (void)
+{
+  int ret = g_test_run ();
+
+  tl_test_rm_rf (tl_test_dir);
+  g_clear_pointer (&tl_test_dir, g_free);
+  return ret;
+}
+
+/* @name in the scratch directory */
+static inline char *
+tl_test_path (const char *name)
+{
+  return g_build_filename (tl_test_dir, name, NULL);
 }
 
 /* A connection of the test's own, outside the store: what is on disk. */
@@ -149,6 +142,40 @@ tl_test_file_text (const char *path,
 
   sqlite3_close (db);
   return value;
+}
+
+/* @sql run on the file at @path, behind any store's back */
+static inline void
+tl_test_file_exec (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = tl_test_db_open (path, TRUE);
+
+  tl_test_db_exec (db, sql);
+  sqlite3_close (db);
+}
+
+/* tl_test_file_text() is @expected */
+static inline void
+tl_test_assert_file_text (const char *path,
+                          const char *sql,
+                          const char *expected)
+{
+  g_autofree char *text = tl_test_file_text (path, sql);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* tl_store_create(), which must work */
+static inline TlStore *
+tl_test_create_store (const char *path,
+                      TlDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  TlStore *store = tl_store_create (path, document, &error);
+
+  g_assert_no_error (error);
+  return store;
 }
 
 static inline void
@@ -253,6 +280,22 @@ tl_test_assert_documents_equal (TlDocument *a,
                               (TlTestItemsEqual)tl_test_assert_cells_equal);
 }
 
+/* A user's document on disk: the O2O template in Chinese titled @title,
+ * as @name in the scratch directory (replacing a file of that name). */
+static inline GFile *
+tl_test_make_user_file (const char *name,
+                        const char *title)
+{
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_CN");
+  g_autoptr(TlStore) store = NULL;
+  g_autofree char *path = tl_test_path (name);
+
+  tl_document_set_title (document, title);
+  g_unlink (path);
+  store = tl_test_create_store (path, document);
+  return g_file_new_for_path (path);
+}
+
 /* What the file at @path holds now, through a read-only store. */
 static inline void
 tl_test_assert_file_matches (const char *path,
@@ -330,9 +373,13 @@ tl_test_fill_document (TlDocument *document)
     }
 }
 
-/* The DDL of format 1 as the first release wrote it: kept here on its
- * own (not taken from the library), so that a change to the library's
- * copy cannot go unnoticed. */
+/* The DDL of format 1 as the first release wrote it.  A copy of
+ * tl_schema_v1_sql on purpose, and frozen: files of format 1 exist as
+ * that release wrote them, whatever the library's copy says later, so
+ * this fixture must never follow schema changes nor be taken from the
+ * library (duplicate-code tools flag the pair; leave it).  Kept apart,
+ * it also makes a change to the library's copy fail the migration tests
+ * instead of going unnoticed. */
 static inline const char *
 tl_test_v1_ddl (void)
 {

@@ -9,8 +9,6 @@
 
 #define N_MANY 20000
 
-static char *tmpdir;
-
 typedef struct
 {
   TlDocument *document;
@@ -22,14 +20,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   static guint counter;
   g_autofree char *name = g_strdup_printf ("feedback-%u.touchloop", counter++);
 
-  fixture->path = g_build_filename (tmpdir, name, NULL);
+  fixture->path = tl_test_path (name);
   fixture->document = tl_template_new_o2o ("zh_CN");
-  fixture->store = tl_store_create (fixture->path, fixture->document, &error);
-  g_assert_no_error (error);
+  fixture->store = tl_test_create_store (fixture->path, fixture->document);
 }
 
 static void
@@ -402,10 +398,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = tl_test_tmpdir ();
+  tl_test_init (&argc, &argv);
 
   g_test_add ("/tl/storage/feedback/add-and-fetch", Fixture, NULL,
               fixture_set_up, test_add_and_fetch, fixture_tear_down);
@@ -418,8 +411,5 @@ main (int   argc,
   g_test_add ("/tl/storage/feedback/links-follow-station", Fixture, NULL,
               fixture_set_up, test_links_follow_station, fixture_tear_down);
 
-  ret = g_test_run ();
-  tl_test_rm_rf (tmpdir);
-  g_free (tmpdir);
-  return ret;
+  return tl_test_run ();
 }

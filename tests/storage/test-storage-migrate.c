@@ -9,14 +9,6 @@
 
 #define N_FEEDBACK 300
 
-static char *tmpdir;
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
 /* What tl_test_write_v1_file() wrote, as a document */
 static void
 assert_v1_document (TlDocument *document)
@@ -65,9 +57,8 @@ static void
 test_migrate_v1 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path ("v1.touchloop");
+  g_autofree char *path = tl_test_path ("v1.touchloop");
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
   g_autoptr(TlStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) items = NULL;
@@ -100,8 +91,7 @@ test_migrate_v1 (void)
   assert_v1_document (tl_store_get_document (store));
   g_assert_cmpint (tl_store_count_feedback (store), ==, N_FEEDBACK);
   g_clear_object (&store);
-  after = tl_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  tl_test_assert_file_bytes (path, before);
 
   /* For writing: migrated on disk */
   store = tl_store_open (path, TL_STORE_OPEN_DEFAULT, &error);
@@ -172,16 +162,13 @@ static void
 test_migration_is_atomic (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path ("v1-blocked.touchloop");
+  g_autofree char *path = tl_test_path ("v1-blocked.touchloop");
   g_autoptr(TlStore) store = NULL;
-  sqlite3 *db;
 
   /* Something in the file is in the way of the migration's third
    * statement: the first two must not stay behind. */
   tl_test_write_v1_file (path, 20);
-  db = tl_test_db_open (path, TRUE);
-  tl_test_db_exec (db, "CREATE TRIGGER feedback_fts_update AFTER UPDATE ON feedback BEGIN SELECT 1; END");
-  sqlite3_close (db);
+  tl_test_file_exec (path, "CREATE TRIGGER feedback_fts_update AFTER UPDATE ON feedback BEGIN SELECT 1; END");
 
   store = tl_store_open (path, TL_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
@@ -197,14 +184,13 @@ static void
 test_search_index_repaired (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path ("unindexed.touchloop");
+  g_autofree char *path = tl_test_path ("unindexed.touchloop");
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
   g_autoptr(TlStore) store = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   sqlite3 *db;
 
-  store = tl_store_create (path, document, &error);
-  g_assert_no_error (error);
+  store = tl_test_create_store (path, document);
   g_clear_object (&store);
 
   /* Another program adds rows without the triggers */
@@ -233,17 +219,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = tl_test_tmpdir ();
+  tl_test_init (&argc, &argv);
 
   g_test_add_func ("/tl/storage/migrate/v1-to-v2", test_migrate_v1);
   g_test_add_func ("/tl/storage/migrate/atomic", test_migration_is_atomic);
   g_test_add_func ("/tl/storage/migrate/search-index-repaired", test_search_index_repaired);
 
-  ret = g_test_run ();
-  tl_test_rm_rf (tmpdir);
-  g_free (tmpdir);
-  return ret;
+  return tl_test_run ();
 }

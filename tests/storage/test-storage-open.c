@@ -12,14 +12,6 @@
 #include "tl-working-copy.h"
 #include "storage-test-util.h"
 
-static char *tmpdir;
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
 /* A 1×1 PNG */
 static const guint8 png_bytes[] = {
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
@@ -38,10 +30,9 @@ make_document (const char *name,
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_CN");
   g_autoptr(TlStore) store = NULL;
-  char *path = tmp_path (name);
+  char *path = tl_test_path (name);
 
-  store = tl_store_create (path, document, &error);
-  g_assert_no_error (error);
+  store = tl_test_create_store (path, document);
 
   g_assert_true (tl_store_begin (store, &error));
   for (guint i = 0; i < n_feedback; i++)
@@ -69,7 +60,6 @@ assert_refused (const char *path,
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autofree char *basename = g_path_get_basename (path);
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   TlStoreOpenFlags flags[] = { TL_STORE_OPEN_DEFAULT, TL_STORE_OPEN_READ_ONLY };
 
@@ -97,63 +87,51 @@ assert_refused (const char *path,
     g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, error->message);
   }
 
-  after = tl_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  tl_test_assert_file_bytes (path, before);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 
 static void
 test_refuse_text (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path ("notes.touchloop");
+  g_autofree char *path = tl_test_path ("notes.touchloop");
 
-  g_file_set_contents (path, "These are my notes.\n这是我的笔记。\n", -1, &error);
-  g_assert_no_error (error);
+  tl_test_write_file (path, "These are my notes.\n这是我的笔记。\n", -1);
   assert_refused (path, TL_STORE_ERROR_NOT_TOUCHLOOP);
 }
 
 static void
 test_refuse_png (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path ("picture.touchloop");
+  g_autofree char *path = tl_test_path ("picture.touchloop");
 
-  g_file_set_contents (path, (const char *)png_bytes, sizeof png_bytes, &error);
-  g_assert_no_error (error);
+  tl_test_write_file (path, (const char *)png_bytes, sizeof png_bytes);
   assert_refused (path, TL_STORE_ERROR_NOT_TOUCHLOOP);
 }
 
 static void
 test_refuse_empty (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path ("empty.touchloop");
+  g_autofree char *path = tl_test_path ("empty.touchloop");
 
-  g_file_set_contents (path, "", 0, &error);
-  g_assert_no_error (error);
+  tl_test_write_file (path, "", 0);
   assert_refused (path, TL_STORE_ERROR_NOT_TOUCHLOOP);
 }
 
 static void
 test_refuse_other_application (void)
 {
-  g_autofree char *path = tmp_path ("other-app.touchloop");
-  g_autofree char *plain = tmp_path ("plain.sqlite");
-  sqlite3 *db;
+  g_autofree char *path = tl_test_path ("other-app.touchloop");
+  g_autofree char *plain = tl_test_path ("plain.sqlite");
 
-  db = tl_test_db_open (path, TRUE);
-  tl_test_db_exec (db, "PRAGMA application_id = 1196444237;"  /* "GPKG" */
-                       "PRAGMA user_version = 2;"
-                       "CREATE TABLE station (id TEXT PRIMARY KEY);"
-                       "INSERT INTO station VALUES ('hub');");
-  sqlite3_close (db);
+  tl_test_file_exec (path, "PRAGMA application_id = 1196444237;"  /* "GPKG" */
+                           "PRAGMA user_version = 2;"
+                           "CREATE TABLE station (id TEXT PRIMARY KEY);"
+                           "INSERT INTO station VALUES ('hub');");
   assert_refused (path, TL_STORE_ERROR_NOT_TOUCHLOOP);
 
   /* No application id at all */
-  db = tl_test_db_open (plain, TRUE);
-  tl_test_db_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
-  sqlite3_close (db);
+  tl_test_file_exec (plain, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
   assert_refused (plain, TL_STORE_ERROR_NOT_TOUCHLOOP);
 }
 
@@ -161,37 +139,30 @@ static void
 test_refuse_newer (void)
 {
   g_autofree char *path = make_document ("newer.touchloop", 10);
-  sqlite3 *db;
 
-  db = tl_test_db_open (path, TRUE);
-  tl_test_db_exec (db, "PRAGMA user_version = 99");
-  sqlite3_close (db);
+  tl_test_file_exec (path, "PRAGMA user_version = 99");
   assert_refused (path, TL_STORE_ERROR_NEWER_VERSION);
 }
 
 static void
 test_refuse_truncated (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = make_document ("truncated.touchloop", 500);
   g_autoptr(GBytes) whole = tl_test_read_file (path);
   gsize size = g_bytes_get_size (whole);
 
   g_assert_cmpuint (size, >, 8 * 4096);
-  g_file_set_contents (path, g_bytes_get_data (whole, NULL), size / 2, &error);
-  g_assert_no_error (error);
+  tl_test_write_file (path, g_bytes_get_data (whole, NULL), size / 2);
   assert_refused (path, TL_STORE_ERROR_CORRUPT);
 
   /* Cut anywhere, not only at a page boundary */
-  g_file_set_contents (path, g_bytes_get_data (whole, NULL), size / 2 + 1000, &error);
-  g_assert_no_error (error);
+  tl_test_write_file (path, g_bytes_get_data (whole, NULL), size / 2 + 1000);
   assert_refused (path, TL_STORE_ERROR_CORRUPT);
 }
 
 static void
 test_refuse_corrupt_page (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = make_document ("corrupt.touchloop", 2000);
   g_autoptr(GBytes) whole = NULL;
   g_autofree char *check = NULL;
@@ -213,8 +184,7 @@ test_refuse_corrupt_page (void)
   /* Garbage over 200 bytes in the middle of the page: the rows there
    * now claim impossible sizes. */
   memset (data + (page - 1) * page_size + page_size / 2, 0xff, 200);
-  g_file_set_contents (path, (const char *)data, size, &error);
-  g_assert_no_error (error);
+  tl_test_write_file (path, (const char *)data, size);
   g_free (data);
 
   /* The damage is real (SQLite itself sees it)... */
@@ -229,7 +199,7 @@ static void
 test_refuse_missing (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path ("does-not-exist.touchloop");
+  g_autofree char *path = tl_test_path ("does-not-exist.touchloop");
   g_autoptr(TlStore) store = NULL;
 
   store = tl_store_open (path, TL_STORE_OPEN_DEFAULT, &error);
@@ -243,7 +213,7 @@ test_refuse_missing (void)
   g_clear_error (&error);
 
   /* A folder */
-  store = tl_store_open (tmpdir, TL_STORE_OPEN_DEFAULT, &error);
+  store = tl_store_open (tl_test_dir, TL_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_TOUCHLOOP);
 }
@@ -277,16 +247,12 @@ test_validate_dangling (void)
   g_autofree char *path = make_document ("dangling.touchloop", 5);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
   g_autoptr(TlStore) store = NULL;
   g_autoptr(GPtrArray) model_problems = NULL;
-  sqlite3 *db;
 
   /* Written behind the store's back, foreign keys off as SQLite has them
    * by default */
-  db = tl_test_db_open (path, TRUE);
-  tl_test_db_exec (db, "INSERT INTO loop_station (loop_id, seq, station_id) VALUES ('loop1', 99, 'ghost')");
-  sqlite3_close (db);
+  tl_test_file_exec (path, "INSERT INTO loop_station (loop_id, seq, station_id) VALUES ('loop1', 99, 'ghost')");
   before = tl_test_read_file (path);
 
   g_assert_false (tl_store_validate (path, &problems, &error));
@@ -295,8 +261,7 @@ test_validate_dangling (void)
   g_assert_nonnull (strstr (error->message, "loop1"));
   g_assert_cmpuint (problems->len, ==, 1);
 
-  after = tl_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  tl_test_assert_file_bytes (path, before);
   g_clear_error (&error);
 
   /* It still opens (the user gets to repair it), and the model sees the
@@ -313,17 +278,14 @@ test_validate_content (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = make_document ("content.touchloop", 5);
   g_autoptr(GPtrArray) problems = NULL;
-  sqlite3 *db;
 
-  db = tl_test_db_open (path, TRUE);
   /* A loop with one station, a missing cell, a score above the scale of
    * 5, a link to a station that is not there */
-  tl_test_db_exec (db,
-                   "DELETE FROM loop_station WHERE loop_id = 'loop6' AND seq > 0;"
-                   "DELETE FROM cell WHERE layer_id = 'media' AND type_id = 'act';"
-                   "UPDATE cell SET target = 9 WHERE layer_id = 'people' AND type_id = 'sense';"
-                   "INSERT INTO feedback_station (feedback_id, station_id) VALUES (1, 'nowhere');");
-  sqlite3_close (db);
+  tl_test_file_exec (path,
+                     "DELETE FROM loop_station WHERE loop_id = 'loop6' AND seq > 0;"
+                     "DELETE FROM cell WHERE layer_id = 'media' AND type_id = 'act';"
+                     "UPDATE cell SET target = 9 WHERE layer_id = 'people' AND type_id = 'sense';"
+                     "INSERT INTO feedback_station (feedback_id, station_id) VALUES (1, 'nowhere');");
 
   g_assert_false (tl_store_validate (path, &problems, &error));
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT);
@@ -343,16 +305,13 @@ test_validate_integrity (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = make_document ("index.touchloop", 300);
   g_autoptr(GPtrArray) problems = NULL;
-  sqlite3 *db;
 
   /* An index that no longer matches its table: quick_check cannot see
    * it, integrity_check can. */
-  db = tl_test_db_open (path, TRUE);
-  tl_test_db_exec (db, "PRAGMA writable_schema = ON;"
-                       "UPDATE sqlite_schema SET sql = replace (sql, 'date DESC, id', 'id, date DESC')"
-                       " WHERE name = 'feedback_list_order';"
-                       "PRAGMA writable_schema = OFF;");
-  sqlite3_close (db);
+  tl_test_file_exec (path, "PRAGMA writable_schema = ON;"
+                           "UPDATE sqlite_schema SET sql = replace (sql, 'date DESC, id', 'id, date DESC')"
+                           " WHERE name = 'feedback_list_order';"
+                           "PRAGMA writable_schema = OFF;");
 
   g_assert_false (tl_store_validate (path, &problems, &error));
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT);
@@ -371,7 +330,6 @@ test_hot_journal (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) file_before = NULL;
   g_autoptr(GBytes) journal_before = NULL;
-  g_autoptr(GBytes) now = NULL;
   g_autoptr(TlWorkingCopy) copy = NULL;
   g_autoptr(TlStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -432,11 +390,8 @@ test_hot_journal (void)
     g_assert_null (strstr (tl_feedback_item_get_text (g_ptr_array_index (items, i)), "half written"));
   tl_working_copy_discard (copy);
 
-  now = tl_test_read_file (path);
-  g_assert_true (g_bytes_equal (now, file_before));
-  g_clear_pointer (&now, g_bytes_unref);
-  now = tl_test_read_file (journal);
-  g_assert_true (g_bytes_equal (now, journal_before));
+  tl_test_assert_file_bytes (path, file_before);
+  tl_test_assert_file_bytes (journal, journal_before);
 
   /* Opened in place (as the command-line tool does): rolled back */
   store = tl_store_open (path, TL_STORE_OPEN_DEFAULT, &error);
@@ -480,16 +435,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
+  tl_test_init (&argc, &argv);
 
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = tl_test_tmpdir ();
-
-  {
-    /* Working copies of our own (the hot journal test makes one) */
-    g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
-    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  }
+  /* Working copies of our own (the hot journal test makes one) */
+  tl_test_use_own_data_home ();
 
   g_test_add_func ("/tl/storage/open/refuse-text", test_refuse_text);
   g_test_add_func ("/tl/storage/open/refuse-png", test_refuse_png);
@@ -506,8 +455,5 @@ main (int   argc,
   g_test_add_func ("/tl/storage/validate/content", test_validate_content);
   g_test_add_func ("/tl/storage/validate/integrity", test_validate_integrity);
 
-  ret = g_test_run ();
-  tl_test_rm_rf (tmpdir);
-  g_free (tmpdir);
-  return ret;
+  return tl_test_run ();
 }

@@ -15,28 +15,6 @@
 #include "tl-working-copy.h"
 #include "storage-test-util.h"
 
-static char *tmpdir;
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
-static GFile *
-make_user_file (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_CN");
-  g_autoptr(TlStore) store = NULL;
-  g_autofree char *path = tmp_path (name);
-
-  tl_document_set_title (document, "原件");
-  store = tl_store_create (path, document, &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
 typedef enum {
   CHILD_EDIT,           /* edits, marks modified, crashes */
   CHILD_OPEN_ONLY,      /* opens, crashes */
@@ -134,23 +112,20 @@ static void
 test_recover_after_crash (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = make_user_file ("crash.touchloop");
+  g_autoptr(GFile) file = tl_test_make_user_file ("crash.touchloop", "原件");
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GBytes) before = tl_test_read_file (path);
-  g_autoptr(GBytes) after = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(TlWorkingCopy) copy = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *title = NULL;
   TlRecoverable *recoverable;
   TlDocument *document;
 
   wait_child (spawn_child (file, CHILD_EDIT, NULL, NULL));
 
   /* The user's file never saw the edits */
-  after = tl_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  tl_test_assert_file_bytes (path, before);
 
   found = tl_working_copy_find_recoverable ();
   g_assert_cmpuint (found->len, ==, 1);
@@ -184,8 +159,7 @@ test_recover_after_crash (void)
    * meanwhile, so there is no conflict) */
   g_assert_true (tl_working_copy_save (copy, NULL, FALSE, NULL, &error));
   g_assert_no_error (error);
-  title = tl_test_file_text (path, "SELECT value FROM meta WHERE key = 'title'");
-  g_assert_cmpstr (title, ==, "崩溃前的修改");
+  tl_test_assert_file_text (path, "SELECT value FROM meta WHERE key = 'title'", "崩溃前的修改");
   g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback_station WHERE station_id = 'culture'"), ==, 1);
 
   tl_working_copy_discard (copy);
@@ -194,7 +168,7 @@ test_recover_after_crash (void)
 static void
 test_unmodified_crash_is_tidied (void)
 {
-  g_autoptr(GFile) file = make_user_file ("tidy.touchloop");
+  g_autoptr(GFile) file = tl_test_make_user_file ("tidy.touchloop", "原件");
   g_autoptr(GPtrArray) found = NULL;
   g_autofree char *directory = tl_working_copy_get_directory ();
   g_autoptr(GDir) dir = NULL;
@@ -218,7 +192,7 @@ test_unmodified_crash_is_tidied (void)
 static void
 test_running_copy_is_left_alone (void)
 {
-  g_autoptr(GFile) file = make_user_file ("running.touchloop");
+  g_autoptr(GFile) file = tl_test_make_user_file ("running.touchloop", "原件");
   g_autoptr(GPtrArray) found = NULL;
   int ready_fd, go_fd;
   char byte = 0;
@@ -252,21 +226,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = tl_test_tmpdir ();
-
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  tl_test_init (&argc, &argv);
+  tl_test_use_own_data_home ();
 
   g_test_add_func ("/tl/storage/recovery/recover-after-crash", test_recover_after_crash);
   g_test_add_func ("/tl/storage/recovery/unmodified-crash-is-tidied", test_unmodified_crash_is_tidied);
   g_test_add_func ("/tl/storage/recovery/running-copy-is-left-alone", test_running_copy_is_left_alone);
 
-  ret = g_test_run ();
-  tl_test_rm_rf (tmpdir);
-  g_free (tmpdir);
-  return ret;
+  return tl_test_run ();
 }

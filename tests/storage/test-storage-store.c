@@ -7,14 +7,6 @@
 #include "tl-store.h"
 #include "storage-test-util.h"
 
-static char *tmpdir;
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
 static void
 test_round_trip_o2o (void)
 {
@@ -25,7 +17,7 @@ test_round_trip_o2o (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(TlDocument) document = tl_template_new_o2o (languages[l]);
       g_autofree char *name = g_strdup_printf ("round-trip-%s.touchloop", languages[l]);
-      g_autofree char *path = tmp_path (name);
+      g_autofree char *path = tl_test_path (name);
       g_autofree char *journal = g_strconcat (path, "-journal", NULL);
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
       g_autoptr(TlStore) store = NULL;
@@ -33,8 +25,7 @@ test_round_trip_o2o (void)
 
       tl_test_fill_document (document);
 
-      store = tl_store_create (path, document, &error);
-      g_assert_no_error (error);
+      store = tl_test_create_store (path, document);
       g_assert_true (tl_store_get_document (store) == document);
       g_assert_cmpstr (tl_store_get_path (store), ==, path);
       g_assert_false (tl_store_get_read_only (store));
@@ -44,10 +35,7 @@ test_round_trip_o2o (void)
        * companion files left behind. */
       g_assert_cmpint (tl_test_file_int (path, "PRAGMA application_id"), ==, TL_STORE_APPLICATION_ID);
       g_assert_cmpint (tl_test_file_int (path, "PRAGMA user_version"), ==, TL_STORE_FORMAT_VERSION);
-      {
-        g_autofree char *mode = tl_test_file_text (path, "PRAGMA journal_mode");
-        g_assert_cmpstr (mode, ==, "delete");
-      }
+      tl_test_assert_file_text (path, "PRAGMA journal_mode", "delete");
       g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
       g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
       g_assert_true (tl_store_validate (path, NULL, &error));
@@ -71,21 +59,18 @@ test_create_refuses_existing (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) document = tl_template_new_blank ("en");
-  g_autofree char *path = tmp_path ("existing.touchloop");
+  g_autofree char *path = tl_test_path ("existing.touchloop");
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
   g_autoptr(TlStore) store = NULL;
 
-  g_file_set_contents (path, "precious", -1, &error);
-  g_assert_no_error (error);
+  tl_test_write_file (path, "precious", -1);
   before = tl_test_read_file (path);
 
   store = tl_store_create (path, document, &error);
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_EXISTS);
   g_assert_null (store);
 
-  after = tl_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  tl_test_assert_file_bytes (path, before);
 }
 
 static void
@@ -104,19 +89,16 @@ push_property (TlUndoStack *stack,
 static void
 test_edits_persist (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_CN");
-  g_autofree char *path = tmp_path ("edits.touchloop");
+  g_autofree char *path = tl_test_path ("edits.touchloop");
   g_autoptr(TlStore) store = NULL;
   g_autoptr(TlUndoStack) stack = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   TlStation *wom;
   TlCell *cell;
-  g_autofree char *text = NULL;
   g_autofree char *original_title = NULL;
 
-  store = tl_store_create (path, document, &error);
-  g_assert_no_error (error);
+  store = tl_test_create_store (path, document);
   stack = tl_undo_stack_new (document);
   original_title = g_strdup (tl_document_get_title (document));
   g_assert_cmpstr (original_title, !=, "新标题");
@@ -126,9 +108,7 @@ test_edits_persist (void)
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, "口碑传播 (edited)");
   push_property (stack, wom, "label", &value);
-  text = tl_test_file_text (path, "SELECT label FROM station WHERE id = 'wom'");
-  g_assert_cmpstr (text, ==, "口碑传播 (edited)");
-  g_clear_pointer (&text, g_free);
+  tl_test_assert_file_text (path, "SELECT label FROM station WHERE id = 'wom'", "口碑传播 (edited)");
 
   /* A cell's score */
   cell = tl_document_lookup_cell (document, "people", "feel");
@@ -143,34 +123,25 @@ test_edits_persist (void)
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, "新标题");
   push_property (stack, document, "title", &value);
-  text = tl_test_file_text (path, "SELECT value FROM meta WHERE key = 'title'");
-  g_assert_cmpstr (text, ==, "新标题");
-  g_clear_pointer (&text, g_free);
+  tl_test_assert_file_text (path, "SELECT value FROM meta WHERE key = 'title'", "新标题");
 
   tl_test_assert_file_matches (path, document);
 
   /* Undo reverts on disk, one step at a time. */
   g_assert_true (tl_undo_stack_undo (stack));
-  text = tl_test_file_text (path, "SELECT value FROM meta WHERE key = 'title'");
-  g_assert_cmpstr (text, ==, original_title);
-  g_clear_pointer (&text, g_free);
+  tl_test_assert_file_text (path, "SELECT value FROM meta WHERE key = 'title'", original_title);
 
   g_assert_true (tl_undo_stack_undo (stack));
-  text = tl_test_file_text (path, "SELECT quote (current) FROM cell WHERE layer_id = 'people' AND type_id = 'feel'");
-  g_assert_cmpstr (text, ==, "NULL");
-  g_clear_pointer (&text, g_free);
+  tl_test_assert_file_text (path, "SELECT quote (current) FROM cell WHERE layer_id = 'people' AND type_id = 'feel'",
+                            "NULL");
 
   g_assert_true (tl_undo_stack_undo (stack));
-  text = tl_test_file_text (path, "SELECT label FROM station WHERE id = 'wom'");
-  g_assert_cmpstr (text, ==, "口碑");
-  g_clear_pointer (&text, g_free);
+  tl_test_assert_file_text (path, "SELECT label FROM station WHERE id = 'wom'", "口碑");
 
   tl_test_assert_file_matches (path, document);
 
   g_assert_true (tl_undo_stack_redo (stack));
-  text = tl_test_file_text (path, "SELECT label FROM station WHERE id = 'wom'");
-  g_assert_cmpstr (text, ==, "口碑传播 (edited)");
-  g_clear_pointer (&text, g_free);
+  tl_test_assert_file_text (path, "SELECT label FROM station WHERE id = 'wom'", "口碑传播 (edited)");
   tl_test_assert_file_matches (path, document);
 }
 
@@ -179,19 +150,17 @@ test_structure_persists (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
-  g_autofree char *path = tmp_path ("structure.touchloop");
+  g_autofree char *path = tl_test_path ("structure.touchloop");
   g_autoptr(TlStore) store = NULL;
   g_autoptr(TlUndoStack) stack = NULL;
   g_autoptr(TlCommand) remove = NULL;
   g_autoptr(TlCommand) add = NULL;
   g_autoptr(TlStation) station = NULL;
   g_autoptr(TlFeedbackItem) item = NULL;
-  g_autofree char *text = NULL;
   const char *links[] = { "station:pain", "loop:loop6", "loop:loop1", NULL };
   gint64 id;
 
-  store = tl_store_create (path, document, &error);
-  g_assert_no_error (error);
+  store = tl_test_create_store (path, document);
   stack = tl_undo_stack_new (document);
 
   item = tl_feedback_item_new (0);
@@ -211,12 +180,10 @@ test_structure_persists (void)
   g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM station WHERE id = 'pain'"), ==, 0);
   g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM loop WHERE id = 'loop6'"), ==, 0);
   g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM loop_station WHERE station_id = 'pain'"), ==, 0);
-  text = tl_test_file_text (path, "SELECT station_id FROM loop_station WHERE loop_id = 'loop4' ORDER BY seq");
-  g_assert_cmpstr (text, ==, "order|production|logistics|experience");
-  g_clear_pointer (&text, g_free);
-  text = tl_test_file_text (path, "SELECT id FROM station ORDER BY position");
-  g_assert_cmpstr (text, ==, "hub|order|production|logistics|experience|wom|culture");
-  g_clear_pointer (&text, g_free);
+  tl_test_assert_file_text (path, "SELECT station_id FROM loop_station WHERE loop_id = 'loop4' ORDER BY seq",
+                            "order|production|logistics|experience");
+  tl_test_assert_file_text (path, "SELECT id FROM station ORDER BY position",
+                            "hub|order|production|logistics|experience|wom|culture");
   g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback_station"), ==, 0);
   g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback_loop"), ==, 1);
   g_assert_true (tl_store_validate (path, NULL, &error));
@@ -226,19 +193,16 @@ test_structure_persists (void)
   /* Undo brings all of it back, feedback links included. */
   g_assert_true (tl_undo_stack_undo (stack));
   g_assert_nonnull (tl_document_lookup_loop (document, "loop6"));
-  text = tl_test_file_text (path, "SELECT id FROM station ORDER BY position");
-  g_assert_cmpstr (text, ==, "hub|order|production|logistics|experience|wom|pain|culture");
-  g_clear_pointer (&text, g_free);
-  text = tl_test_file_text (path, "SELECT station_id FROM loop_station WHERE loop_id = 'loop4' ORDER BY seq");
-  g_assert_cmpstr (text, ==, "order|production|logistics|experience|pain");
-  g_clear_pointer (&text, g_free);
-  text = tl_test_file_text (path, "SELECT id FROM loop ORDER BY position");
-  g_assert_cmpstr (text, ==, "loop1|loop2|loop3|loop4|loop5|loop6");
-  g_clear_pointer (&text, g_free);
-  text = tl_test_file_text (path, "SELECT 'station:' || station_id FROM feedback_station UNION ALL "
-                                  "SELECT 'loop:' || loop_id FROM feedback_loop ORDER BY 1");
-  g_assert_cmpstr (text, ==, "loop:loop1|loop:loop6|station:pain");
-  g_clear_pointer (&text, g_free);
+  tl_test_assert_file_text (path, "SELECT id FROM station ORDER BY position",
+                            "hub|order|production|logistics|experience|wom|pain|culture");
+  tl_test_assert_file_text (path, "SELECT station_id FROM loop_station WHERE loop_id = 'loop4' ORDER BY seq",
+                            "order|production|logistics|experience|pain");
+  tl_test_assert_file_text (path, "SELECT id FROM loop ORDER BY position",
+                            "loop1|loop2|loop3|loop4|loop5|loop6");
+  tl_test_assert_file_text (path,
+                            "SELECT 'station:' || station_id FROM feedback_station UNION ALL "
+                            "SELECT 'loop:' || loop_id FROM feedback_loop ORDER BY 1",
+                            "loop:loop1|loop:loop6|station:pain");
   g_assert_true (tl_store_validate (path, NULL, &error));
   g_assert_no_error (error);
   tl_test_assert_file_matches (path, document);
@@ -260,16 +224,14 @@ test_backup (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_TW");
-  g_autofree char *path = tmp_path ("backup-src.touchloop");
-  g_autofree char *dest = tmp_path ("backup-dest.touchloop");
+  g_autofree char *path = tl_test_path ("backup-src.touchloop");
+  g_autofree char *dest = tl_test_path ("backup-dest.touchloop");
   g_autoptr(TlStore) store = NULL;
   g_autoptr(TlFeedbackItem) item = tl_feedback_item_new (0);
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
 
   tl_test_fill_document (document);
-  store = tl_store_create (path, document, &error);
-  g_assert_no_error (error);
+  store = tl_test_create_store (path, document);
   tl_feedback_item_set_text (item, "備份");
   tl_store_add_feedback (store, item, &error);
   g_assert_no_error (error);
@@ -287,8 +249,7 @@ test_backup (void)
   before = tl_test_read_file (dest);
   g_assert_false (tl_store_backup_to (store, dest, &error));
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_EXISTS);
-  after = tl_test_read_file (dest);
-  g_assert_true (g_bytes_equal (before, after));
+  tl_test_assert_file_bytes (dest, before);
 }
 
 static void
@@ -296,11 +257,10 @@ test_transactions (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
-  g_autofree char *path = tmp_path ("transactions.touchloop");
+  g_autofree char *path = tl_test_path ("transactions.touchloop");
   g_autoptr(TlStore) store = NULL;
 
-  store = tl_store_create (path, document, &error);
-  g_assert_no_error (error);
+  store = tl_test_create_store (path, document);
 
   g_assert_true (tl_store_begin (store, &error));
   g_assert_no_error (error);
@@ -342,17 +302,15 @@ test_read_only (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
-  g_autofree char *path = tmp_path ("read-only.touchloop");
+  g_autofree char *path = tl_test_path ("read-only.touchloop");
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autoptr(TlStore) store = NULL;
   g_autoptr(TlStore) reader = NULL;
   g_autoptr(TlFeedbackItem) item = tl_feedback_item_new (0);
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
   TlDocument *copy;
 
-  store = tl_store_create (path, document, &error);
-  g_assert_no_error (error);
+  store = tl_test_create_store (path, document);
   g_clear_object (&store);
   before = tl_test_read_file (path);
 
@@ -370,8 +328,7 @@ test_read_only (void)
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
   g_clear_object (&reader);
 
-  after = tl_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  tl_test_assert_file_bytes (path, before);
 }
 
 static void
@@ -386,16 +343,13 @@ count_failure_cb (TlStore *store,
 static void
 test_write_failed_signal (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
-  g_autofree char *path = tmp_path ("write-failed.touchloop");
+  g_autofree char *path = tl_test_path ("write-failed.touchloop");
   g_autoptr(TlStore) store = NULL;
-  g_autofree char *text = NULL;
   sqlite3 *other;
   guint failures = 0;
 
-  store = tl_store_create (path, document, &error);
-  g_assert_no_error (error);
+  store = tl_test_create_store (path, document);
   g_signal_connect (store, "write-failed", G_CALLBACK (count_failure_cb), &failures);
 
   /* Someone else takes the table away: the change cannot be written,
@@ -410,18 +364,14 @@ test_write_failed_signal (void)
   sqlite3_close (other);
   tl_document_set_title (document, "kept");
   g_assert_cmpuint (failures, ==, 1);
-  text = tl_test_file_text (path, "SELECT value FROM meta WHERE key = 'title'");
-  g_assert_cmpstr (text, ==, "kept");
+  tl_test_assert_file_text (path, "SELECT value FROM meta WHERE key = 'title'", "kept");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = tl_test_tmpdir ();
+  tl_test_init (&argc, &argv);
 
   g_test_add_func ("/tl/storage/store/round-trip-o2o", test_round_trip_o2o);
   g_test_add_func ("/tl/storage/store/create-refuses-existing", test_create_refuses_existing);
@@ -432,8 +382,5 @@ main (int   argc,
   g_test_add_func ("/tl/storage/store/read-only", test_read_only);
   g_test_add_func ("/tl/storage/store/write-failed-signal", test_write_failed_signal);
 
-  ret = g_test_run ();
-  tl_test_rm_rf (tmpdir);
-  g_free (tmpdir);
-  return ret;
+  return tl_test_run ();
 }

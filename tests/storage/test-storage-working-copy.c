@@ -7,37 +7,13 @@
 #include "tl-working-copy.h"
 #include "storage-test-util.h"
 
-static char *tmpdir;
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
-/* A user's document on disk */
-static GFile *
-make_user_file (const char *name,
-                const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_CN");
-  g_autoptr(TlStore) store = NULL;
-  g_autofree char *path = tmp_path (name);
-
-  tl_document_set_title (document, title);
-  g_unlink (path);
-  store = tl_store_create (path, document, &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
-static char *
-file_title (GFile *file)
+static void
+assert_file_title (GFile      *file,
+                   const char *expected)
 {
   g_autofree char *path = g_file_get_path (file);
 
-  return tl_test_file_text (path, "SELECT value FROM meta WHERE key = 'title'");
+  tl_test_assert_file_text (path, "SELECT value FROM meta WHERE key = 'title'", expected);
 }
 
 static GBytes *
@@ -46,6 +22,15 @@ file_bytes (GFile *file)
   g_autofree char *path = g_file_get_path (file);
 
   return tl_test_read_file (path);
+}
+
+static void
+assert_file_bytes (GFile  *file,
+                   GBytes *expected)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  tl_test_assert_file_bytes (path, expected);
 }
 
 static int
@@ -120,15 +105,13 @@ static void
 test_open_edit_save (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = make_user_file ("open-edit-save.touchloop", "原来的标题");
+  g_autoptr(GFile) file = tl_test_make_user_file ("open-edit-save.touchloop", "原来的标题");
   g_autoptr(GBytes) before = file_bytes (file);
-  g_autoptr(GBytes) now = NULL;
   g_autoptr(TlWorkingCopy) copy = NULL;
   g_autoptr(GKeyFile) sidecar = NULL;
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *origin = NULL;
   g_autofree char *etag = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *files = NULL;
   TlDocument *document;
   TlStore *store;
@@ -145,7 +128,7 @@ test_open_edit_save (void)
   store = tl_working_copy_get_store (copy);
   document = tl_working_copy_get_document (copy);
   g_assert_true (tl_store_get_document (store) == document);
-  g_assert_true (g_str_has_prefix (tl_store_get_path (store), tmpdir));
+  g_assert_true (g_str_has_prefix (tl_store_get_path (store), tl_test_dir));
   files = working_files ();
   g_assert_true (g_regex_match_simple ("^[0-9a-f-]{36}\\.ini [0-9a-f-]{36}\\.lock [0-9a-f-]{36}\\.touchloop$",
                                        files, 0, 0));
@@ -169,9 +152,7 @@ test_open_edit_save (void)
   g_assert_true (tl_working_copy_get_modified (copy));
   g_assert_cmpuint (n_modified_notifies, ==, 1);
   tl_test_assert_file_matches (tl_store_get_path (store), document);
-  now = file_bytes (file);
-  g_assert_true (g_bytes_equal (before, now));
-  g_clear_pointer (&now, g_bytes_unref);
+  assert_file_bytes (file, before);
 
   sidecar = load_sidecar ();
   g_assert_true (g_key_file_get_boolean (sidecar, "Working Copy", "Modified", NULL));
@@ -183,9 +164,7 @@ test_open_edit_save (void)
   g_assert_false (tl_working_copy_get_modified (copy));
   g_assert_cmpuint (n_modified_notifies, ==, 2);
   g_assert_cmpuint (n_file_notifies, ==, 0);   /* the same file */
-  title = file_title (file);
-  g_assert_cmpstr (title, ==, "改过的标题");
-  g_clear_pointer (&title, g_free);
+  assert_file_title (file, "改过的标题");
   {
     g_autofree char *path = g_file_get_path (file);
 
@@ -206,8 +185,7 @@ test_open_edit_save (void)
   tl_document_set_title (document, "第三个标题");
   g_assert_true (tl_working_copy_save (copy, NULL, FALSE, NULL, &error));
   g_assert_no_error (error);
-  title = file_title (file);
-  g_assert_cmpstr (title, ==, "第三个标题");
+  assert_file_title (file, "第三个标题");
 
   /* Nothing left over from saving */
   g_clear_pointer (&files, g_free);
@@ -223,21 +201,18 @@ static void
 test_conflict (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = make_user_file ("conflict.touchloop", "mine");
-  g_autoptr(GFile) theirs = make_user_file ("theirs.touchloop", "theirs");
+  g_autoptr(GFile) file = tl_test_make_user_file ("conflict.touchloop", "mine");
+  g_autoptr(GFile) theirs = tl_test_make_user_file ("theirs.touchloop", "theirs");
   g_autoptr(GBytes) their_bytes = file_bytes (theirs);
-  g_autoptr(GBytes) now = NULL;
   g_autoptr(TlWorkingCopy) copy = NULL;
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *title = NULL;
 
   copy = tl_working_copy_open (file, NULL, &error);
   g_assert_no_error (error);
   tl_document_set_title (tl_working_copy_get_document (copy), "my edit");
 
   /* Another program writes the file meanwhile */
-  g_file_set_contents (path, g_bytes_get_data (their_bytes, NULL), g_bytes_get_size (their_bytes), &error);
-  g_assert_no_error (error);
+  tl_test_write_file (path, g_bytes_get_data (their_bytes, NULL), g_bytes_get_size (their_bytes));
 
   g_assert_false (tl_working_copy_save (copy, NULL, FALSE, NULL, &error));
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CONFLICT);
@@ -246,16 +221,12 @@ test_conflict (void)
   g_clear_error (&error);
 
   /* Their version is intact */
-  now = file_bytes (file);
-  g_assert_true (g_bytes_equal (now, their_bytes));
-  g_clear_pointer (&now, g_bytes_unref);
+  assert_file_bytes (file, their_bytes);
 
   /* Replacing it on purpose works */
   g_assert_true (tl_working_copy_save (copy, NULL, TRUE, NULL, &error));
   g_assert_no_error (error);
-  title = file_title (file);
-  g_assert_cmpstr (title, ==, "my edit");
-  g_clear_pointer (&title, g_free);
+  assert_file_title (file, "my edit");
 
   /* ...and from then on the new etag counts: a change after it conflicts
    * again, a save without one does not. */
@@ -274,10 +245,9 @@ static void
 test_save_after_delete (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = make_user_file ("deleted.touchloop", "gone");
+  g_autoptr(GFile) file = tl_test_make_user_file ("deleted.touchloop", "gone");
   g_autoptr(TlWorkingCopy) copy = NULL;
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *title = NULL;
 
   copy = tl_working_copy_open (file, NULL, &error);
   g_assert_no_error (error);
@@ -287,8 +257,7 @@ test_save_after_delete (void)
 
   g_assert_true (tl_working_copy_save (copy, NULL, FALSE, NULL, &error));
   g_assert_no_error (error);
-  title = file_title (file);
-  g_assert_cmpstr (title, ==, "back again");
+  assert_file_title (file, "back again");
   g_assert_true (tl_store_validate (path, NULL, &error));
   g_assert_no_error (error);
 
@@ -302,11 +271,10 @@ test_save_as_and_untitled (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
   g_autoptr(TlWorkingCopy) copy = NULL;
-  g_autofree char *path = tmp_path ("untitled-saved.touchloop");
-  g_autofree char *other_path = tmp_path ("saved-as.touchloop");
+  g_autofree char *path = tl_test_path ("untitled-saved.touchloop");
+  g_autofree char *other_path = tl_test_path ("saved-as.touchloop");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) other = g_file_new_for_path (other_path);
-  g_autofree char *title = NULL;
 
   copy = tl_working_copy_new_untitled (document, &error);
   g_assert_no_error (error);
@@ -328,11 +296,8 @@ test_save_as_and_untitled (void)
   tl_document_set_title (document, "copy 2");
   g_assert_true (tl_working_copy_save (copy, NULL, FALSE, NULL, &error));
   g_assert_no_error (error);
-  title = file_title (other);
-  g_assert_cmpstr (title, ==, "copy 2");
-  g_clear_pointer (&title, g_free);
-  title = file_title (file);
-  g_assert_cmpstr (title, ==, "new");
+  assert_file_title (other, "copy 2");
+  assert_file_title (file, "new");
 
   g_clear_object (&copy);
   assert_working_directory_empty ();
@@ -342,15 +307,13 @@ static void
 test_open_refused (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path ("not-a-document.touchloop");
+  g_autofree char *path = tl_test_path ("not-a-document.touchloop");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) missing = NULL;
   g_autoptr(TlWorkingCopy) copy = NULL;
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
 
-  g_file_set_contents (path, "just text", -1, &error);
-  g_assert_no_error (error);
+  tl_test_write_file (path, "just text", -1);
   before = tl_test_read_file (path);
 
   copy = tl_working_copy_open (file, NULL, &error);
@@ -360,8 +323,7 @@ test_open_refused (void)
   g_assert_nonnull (strstr (error->message, "not-a-document.touchloop"));
   g_clear_error (&error);
 
-  after = tl_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  tl_test_assert_file_bytes (path, before);
   assert_working_directory_empty ();
 
   missing = g_file_new_for_path ("/nonexistent/folder/x.touchloop");
@@ -375,11 +337,10 @@ static void
 test_open_migrates_only_the_copy (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path ("old-format.touchloop");
+  g_autofree char *path = tl_test_path ("old-format.touchloop");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(TlWorkingCopy) copy = NULL;
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
 
   tl_test_write_v1_file (path, 30);
   before = tl_test_read_file (path);
@@ -389,8 +350,7 @@ test_open_migrates_only_the_copy (void)
   g_assert_cmpstr (tl_document_get_title (tl_working_copy_get_document (copy)), ==, "旧版文件");
   g_assert_cmpint (tl_test_file_int (tl_store_get_path (tl_working_copy_get_store (copy)), "PRAGMA user_version"), ==, 2);
 
-  after = tl_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  tl_test_assert_file_bytes (path, before);
   g_assert_cmpint (tl_test_file_int (path, "PRAGMA user_version"), ==, 1);
 
   /* Saving writes the current format */
@@ -425,10 +385,9 @@ static void
 test_async (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = make_user_file ("async.touchloop", "before");
+  g_autoptr(GFile) file = tl_test_make_user_file ("async.touchloop", "before");
   g_autoptr(TlWorkingCopy) copy = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *title = NULL;
   TlDocument *document;
   GFile *user_file;
 
@@ -454,8 +413,7 @@ test_async (void)
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  title = file_title (file);
-  g_assert_cmpstr (title, ==, "after");
+  assert_file_title (file, "after");
   {
     g_autofree char *path = g_file_get_path (file);
 
@@ -469,8 +427,7 @@ test_async (void)
   {
     g_autofree char *path = g_file_get_path (file);
 
-    g_file_set_contents (path, "someone else", -1, &error);
-    g_assert_no_error (error);
+    tl_test_write_file (path, "someone else", -1);
   }
   tl_working_copy_save_async (copy, NULL, FALSE, NULL, async_done_cb, &result);
   g_assert_false (tl_working_copy_save_finish (copy, wait_for (&result), &error));
@@ -495,7 +452,7 @@ test_async (void)
 
   /* Refusal through the async path */
   {
-    g_autofree char *path = tmp_path ("async-text.touchloop");
+    g_autofree char *path = tl_test_path ("async-text.touchloop");
     g_autoptr(GFile) text = g_file_new_for_path (path);
     g_autoptr(TlWorkingCopy) refused = NULL;
 
@@ -513,7 +470,7 @@ static void
 test_live_copies_not_recoverable (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = make_user_file ("live.touchloop", "live");
+  g_autoptr(GFile) file = tl_test_make_user_file ("live.touchloop", "live");
   g_autoptr(TlWorkingCopy) copy = NULL;
   g_autoptr(TlWorkingCopy) recovered = NULL;
   g_autoptr(GPtrArray) found = NULL;
@@ -566,16 +523,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = tl_test_tmpdir ();
-
-  /* A data directory of our own: other tests running at the same time
-   * have working copies too. */
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  tl_test_init (&argc, &argv);
+  tl_test_use_own_data_home ();
 
   g_test_add_func ("/tl/storage/working-copy/open-edit-save", test_open_edit_save);
   g_test_add_func ("/tl/storage/working-copy/conflict", test_conflict);
@@ -586,8 +535,5 @@ main (int   argc,
   g_test_add_func ("/tl/storage/working-copy/async", test_async);
   g_test_add_func ("/tl/storage/working-copy/live-copies-not-recoverable", test_live_copies_not_recoverable);
 
-  ret = g_test_run ();
-  tl_test_rm_rf (tmpdir);
-  g_free (tmpdir);
-  return ret;
+  return tl_test_run ();
 }
