@@ -94,6 +94,7 @@ typedef struct {
 
 typedef struct {
   TlDiagramPainter *painter;
+  TlDocument       *document;
   TlTheme          *theme;
   const char       *language;
   double            unit;
@@ -105,10 +106,7 @@ typedef struct {
   double            type_scale;
   PangoContext     *context;
 
-  PangoLayout      *title;
-  double            title_h;
-  PangoLayout      *subtitle;
-  double            subtitle_h;
+  TlRenderHeading   heading;
 
   double            region_x0, region_y0, region_x1, region_y1;
   double            k, ox, oy;      /* scene = document × k + o */
@@ -127,10 +125,8 @@ typedef struct {
 
 struct _TlDiagramPainter
 {
-  GObject     parent_instance;
+  TlPainter   parent_instance;
 
-  TlDocument *document;
-  TlTheme    *theme;
   char       *focus_loop;
   char       *selection_kind;
   char       *selection_id;
@@ -146,13 +142,11 @@ struct _TlDiagramPainter
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
-  PROP_THEME,
   PROP_FOCUS_LOOP,
   N_PROPS
 };
 
-G_DEFINE_FINAL_TYPE (TlDiagramPainter, tl_diagram_painter, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TlDiagramPainter, tl_diagram_painter, TL_TYPE_PAINTER)
 
 static GParamSpec *properties[N_PROPS];
 
@@ -200,8 +194,7 @@ static void
 scene_free (Scene *scene)
 {
   g_clear_object (&scene->context);
-  g_clear_object (&scene->title);
-  g_clear_object (&scene->subtitle);
+  _tl_render_heading_clear (&scene->heading);
   g_clear_object (&scene->legend_heading);
   g_clear_pointer (&scene->boxes, g_array_unref);
   g_clear_pointer (&scene->loops, g_array_unref);
@@ -245,24 +238,10 @@ layout_fit (PangoLayout *layout,
   _tl_render_layout_size (layout, width, height);
 }
 
-/* Draws @layout with its logical box's top-left at (@x, @y). */
-static void
-show_layout (cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  cairo_move_to (cr, x - (double) logical.x / PANGO_SCALE, y - (double) logical.y / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
-}
-
 static void
 scene_add_boxes (Scene *scene)
 {
-  TlDocument *document = scene->painter->document;
+  TlDocument *document = scene->document;
   GListModel *stations = tl_document_get_stations (document);
   guint n = g_list_model_get_n_items (stations);
 
@@ -317,7 +296,7 @@ static void
 scene_add_loops (Scene *scene)
 {
   TlDiagramPainter *painter = scene->painter;
-  GListModel *loops = tl_document_get_loops (painter->document);
+  GListModel *loops = tl_document_get_loops (scene->document);
   guint n = g_list_model_get_n_items (loops);
   gboolean have_focus = FALSE;
 
@@ -722,12 +701,12 @@ scene_new (TlDiagramPainter *self,
            double            height)
 {
   Scene *scene = g_new0 (Scene, 1);
-  const char *title;
-  double top;
+  double heading_h, top;
 
   scene->painter = self;
-  scene->theme = self->theme;
-  scene->language = tl_document_get_language (self->document);
+  scene->document = tl_painter_get_document (TL_PAINTER (self));
+  scene->theme = tl_painter_get_theme (TL_PAINTER (self));
+  scene->language = tl_document_get_language (scene->document);
   scene->unit = _tl_render_unit (width, height);
   scene->boxes = g_array_new (FALSE, TRUE, sizeof (Box));
   g_array_set_clear_func (scene->boxes, box_clear);
@@ -746,23 +725,11 @@ scene_new (TlDiagramPainter *self,
   scene->type_scale = tl_theme_get_font_size (scene->theme, TL_THEME_FONT_LABEL) / 16.0;
   scene->context = _tl_render_context_new (scene->language);
 
-  top = MARGIN;
-  title = tl_document_get_title (self->document);
-  if (title != NULL && *title != '\0')
-    {
-      scene->title = _tl_render_layout_new (scene->context, scene->theme, scene->language,
-                                            TL_THEME_FONT_TITLE, 1.0, PANGO_WEIGHT_BOLD, title);
-      _tl_render_layout_wrap (scene->title, scene->width - 2 * MARGIN, 2);
-      _tl_render_layout_size (scene->title, NULL, &scene->title_h);
-      top += scene->title_h + 2;
-    }
-  /* The same header as the matrix: a report's pages match. */
-  scene->subtitle = _tl_render_layout_new (scene->context, scene->theme, scene->language,
-                                           TL_THEME_FONT_BODY, 1.0, PANGO_WEIGHT_NORMAL,
-                                           _("Loop diagram: stations and the closed loops through them"));
-  _tl_render_layout_wrap (scene->subtitle, scene->width - 2 * MARGIN, 1);
-  _tl_render_layout_size (scene->subtitle, NULL, &scene->subtitle_h);
-  top += scene->subtitle_h + TITLE_GAP;
+  heading_h = _tl_render_heading_init (&scene->heading, scene->context, scene->theme, scene->language,
+                                       tl_document_get_title (scene->document), 2,
+                                       _("Loop diagram: stations and the closed loops through them"),
+                                       scene->width - 2 * MARGIN);
+  top = MARGIN + heading_h + TITLE_GAP;
 
   scene_add_boxes (scene);
   scene_add_loops (scene);
@@ -997,6 +964,26 @@ kind_colors (Scene         *scene,
     }
 }
 
+/* The hub's drum without its lid: down the left side, round the bottom
+ * rim, up the right side. */
+static void
+hub_side_path (cairo_t *cr,
+               Box     *box)
+{
+  double x = box->x - box->w / 2;
+  double y = box->y - box->h / 2;
+  double bottom = y + box->h - HUB_CAP;
+
+  cairo_move_to (cr, x, y + HUB_CAP);
+  cairo_line_to (cr, x, bottom);
+  cairo_save (cr);
+  cairo_translate (cr, box->x, bottom);
+  cairo_scale (cr, box->w / 2, HUB_CAP);
+  cairo_arc_negative (cr, 0, 0, 1, G_PI, 0);
+  cairo_restore (cr);
+  cairo_line_to (cr, x + box->w, y + HUB_CAP);
+}
+
 static void
 draw_station (Scene   *scene,
               cairo_t *cr,
@@ -1017,33 +1004,18 @@ draw_station (Scene   *scene,
     {
       const TlColor *hub_fill = tl_theme_get_color (theme, TL_THEME_HUB_FILL);
       double rx = box->w / 2;
-      double bottom = y + box->h - HUB_CAP;
       TlColor top_fill;
 
       /* The cylinder of the steam engine: a database drum. */
       cairo_save (cr);
       cairo_translate (cr, 0, 3);
-      cairo_move_to (cr, x, y + HUB_CAP);
-      cairo_line_to (cr, x, bottom);
-      cairo_save (cr);
-      cairo_translate (cr, box->x, bottom);
-      cairo_scale (cr, rx, HUB_CAP);
-      cairo_arc_negative (cr, 0, 0, 1, G_PI, 0);
-      cairo_restore (cr);
-      cairo_line_to (cr, x + box->w, y + HUB_CAP);
+      hub_side_path (cr, box);
       cairo_close_path (cr);
       _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SHADOW), 1.0);
       cairo_fill (cr);
       cairo_restore (cr);
 
-      cairo_move_to (cr, x, y + HUB_CAP);
-      cairo_line_to (cr, x, bottom);
-      cairo_save (cr);
-      cairo_translate (cr, box->x, bottom);
-      cairo_scale (cr, rx, HUB_CAP);
-      cairo_arc_negative (cr, 0, 0, 1, G_PI, 0);
-      cairo_restore (cr);
-      cairo_line_to (cr, x + box->w, y + HUB_CAP);
+      hub_side_path (cr, box);
       cairo_save (cr);
       cairo_translate (cr, box->x, y + HUB_CAP);
       cairo_scale (cr, rx, HUB_CAP);
@@ -1079,7 +1051,7 @@ draw_station (Scene   *scene,
         }
 
       _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_HUB_TEXT), 1.0);
-      show_layout (cr, box->label, box->x - box->label_w / 2, y + 2 * HUB_CAP + 8);
+      _tl_render_show_layout (cr, box->label, box->x - box->label_w / 2, y + 2 * HUB_CAP + 8);
       cairo_restore (cr);
       return;
     }
@@ -1119,7 +1091,7 @@ draw_station (Scene   *scene,
     }
 
   _tl_render_set_color (cr, &text, 1.0);
-  show_layout (cr, box->label, box->x - box->label_w / 2, box->y - box->label_h / 2);
+  _tl_render_show_layout (cr, box->label, box->x - box->label_w / 2, box->y - box->label_h / 2);
 
   /* The loops that stop here, as a metro map marks interchanges: small
    * dots on the card's lower edge. */
@@ -1167,7 +1139,7 @@ draw_legend (Scene   *scene,
   cairo_stroke (cr);
 
   _tl_render_set_color (cr, tl_theme_get_muted_text (theme), 1.0);
-  show_layout (cr, scene->legend_heading, x0 + LEGEND_PAD, y0 + LEGEND_PAD);
+  _tl_render_show_layout (cr, scene->legend_heading, x0 + LEGEND_PAD, y0 + LEGEND_PAD);
 
   for (guint i = 0; i < scene->legend->len; i++)
     {
@@ -1196,12 +1168,13 @@ draw_legend (Scene   *scene,
           tl_theme_text_on (theme, &info->color, &on_badge);
           _tl_render_layout_size (entry->badge, &bw, &bh);
           _tl_render_set_color (cr, &on_badge, 1.0);
-          show_layout (cr, entry->badge, ex + BADGE_RADIUS - bw / 2, ey + BADGE_RADIUS - bh / 2);
+          _tl_render_show_layout (cr, entry->badge,
+                                  ex + BADGE_RADIUS - bw / 2, ey + BADGE_RADIUS - bh / 2);
 
           text = info->dimmed ? tl_theme_get_muted_text (theme) : tl_theme_get_text (theme);
           _tl_render_set_color (cr, text, 1.0);
-          show_layout (cr, entry->text, ex + 2 * BADGE_RADIUS + 10,
-                       ey + MAX (0, (2 * BADGE_RADIUS - entry->text_h) / 2));
+          _tl_render_show_layout (cr, entry->text, ex + 2 * BADGE_RADIUS + 10,
+                                  ey + MAX (0, (2 * BADGE_RADIUS - entry->text_h) / 2));
         }
       else
         {
@@ -1226,7 +1199,7 @@ draw_legend (Scene   *scene,
           cairo_stroke (cr);
 
           _tl_render_set_color (cr, tl_theme_get_muted_text (theme), 1.0);
-          show_layout (cr, entry->text, ex + 30, ey + (entry->h - entry->text_h) / 2);
+          _tl_render_show_layout (cr, entry->text, ex + 30, ey + (entry->h - entry->text_h) / 2);
         }
     }
 
@@ -1239,22 +1212,12 @@ scene_draw (Scene   *scene,
 {
   int focused = -1;
 
-  _tl_render_set_color (cr, tl_theme_get_background (scene->theme), 1.0);
-  cairo_paint (cr);
-
   if (scene->unit <= 0)
     return;
 
   cairo_scale (cr, scene->unit, scene->unit);
 
-  if (scene->title != NULL)
-    {
-      _tl_render_set_color (cr, tl_theme_get_text (scene->theme), 1.0);
-      show_layout (cr, scene->title, MARGIN, MARGIN);
-    }
-  _tl_render_set_color (cr, tl_theme_get_muted_text (scene->theme), 1.0);
-  show_layout (cr, scene->subtitle,
-               MARGIN, MARGIN + (scene->title != NULL ? scene->title_h + 2 : 0));
+  _tl_render_heading_draw (&scene->heading, cr, scene->theme, MARGIN, MARGIN);
 
   draw_connectors (scene, cr);
   draw_selection_halo (scene, cr);
@@ -1285,17 +1248,6 @@ scene_draw (Scene   *scene,
 /* ---- object ------------------------------------------------------------ */
 
 static void
-tl_diagram_painter_dispose (GObject *object)
-{
-  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
-
-  g_clear_object (&self->document);
-  g_clear_object (&self->theme);
-
-  G_OBJECT_CLASS (tl_diagram_painter_parent_class)->dispose (object);
-}
-
-static void
 tl_diagram_painter_finalize (GObject *object)
 {
   TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
@@ -1317,12 +1269,6 @@ tl_diagram_painter_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_THEME:
-      g_value_set_object (value, self->theme);
-      break;
     case PROP_FOCUS_LOOP:
       g_value_set_string (value, self->focus_loop);
       break;
@@ -1341,12 +1287,6 @@ tl_diagram_painter_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      break;
-    case PROP_THEME:
-      tl_diagram_painter_set_theme (self, g_value_get_object (value));
-      break;
     case PROP_FOCUS_LOOP:
       tl_diagram_painter_set_focus_loop (self, g_value_get_string (value));
       break;
@@ -1356,38 +1296,93 @@ tl_diagram_painter_set_property (GObject      *object,
 }
 
 static void
-tl_diagram_painter_constructed (GObject *object)
+tl_diagram_painter_notify (GObject    *object,
+                           GParamSpec *pspec)
 {
   TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
 
-  G_OBJECT_CLASS (tl_diagram_painter_parent_class)->constructed (object);
+  /* Card sizes follow the theme's type sizes: a kept fit no longer fits. */
+  if (g_strcmp0 (pspec->name, "theme") == 0)
+    self->have_fit = FALSE;
 
-  if (self->theme == NULL)
-    self->theme = tl_theme_new ("light");
+  if (G_OBJECT_CLASS (tl_diagram_painter_parent_class)->notify != NULL)
+    G_OBJECT_CLASS (tl_diagram_painter_parent_class)->notify (object, pspec);
+}
+
+static void
+tl_diagram_painter_real_draw (TlPainter *painter,
+                              cairo_t   *cr,
+                              double     width,
+                              double     height)
+{
+  g_autoptr(Scene) scene = scene_new (TL_DIAGRAM_PAINTER (painter), width, height);
+
+  scene_draw (scene, cr);
+}
+
+static gboolean
+tl_diagram_painter_real_hit_test (TlPainter  *painter,
+                                  double      width,
+                                  double      height,
+                                  double      x,
+                                  double      y,
+                                  char      **kind,
+                                  char      **id)
+{
+  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (painter);
+  const char *station = tl_diagram_painter_station_at (self, width, height, x, y);
+
+  if (station == NULL)
+    return FALSE;
+
+  *kind = g_strdup ("station");
+  *id = g_strdup (station);
+  return TRUE;
+}
+
+static void
+tl_diagram_painter_real_set_selection (TlPainter  *painter,
+                                       const char *kind,
+                                       const char *id)
+{
+  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (painter);
+
+  if (g_strcmp0 (kind, "station") == 0 || g_strcmp0 (kind, "loop") == 0)
+    tl_diagram_painter_set_selection (self, kind, id);
+  else
+    tl_diagram_painter_set_selection (self, NULL, NULL);
+}
+
+static gboolean
+tl_diagram_painter_real_locate (TlPainter  *painter,
+                                double      width,
+                                double      height,
+                                const char *kind,
+                                const char *id,
+                                double     *x,
+                                double     *y)
+{
+  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (painter);
+
+  return g_strcmp0 (kind, "station") == 0 &&
+         tl_diagram_painter_get_station_position (self, width, height, id, x, y);
 }
 
 static void
 tl_diagram_painter_class_init (TlDiagramPainterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  TlPainterClass *painter_class = TL_PAINTER_CLASS (klass);
 
-  object_class->dispose = tl_diagram_painter_dispose;
   object_class->finalize = tl_diagram_painter_finalize;
   object_class->get_property = tl_diagram_painter_get_property;
   object_class->set_property = tl_diagram_painter_set_property;
-  object_class->constructed = tl_diagram_painter_constructed;
+  object_class->notify = tl_diagram_painter_notify;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         TL_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_THEME] =
-    g_param_spec_object ("theme", NULL, NULL,
-                         TL_TYPE_THEME,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+  painter_class->draw = tl_diagram_painter_real_draw;
+  painter_class->hit_test = tl_diagram_painter_real_hit_test;
+  painter_class->set_selection = tl_diagram_painter_real_set_selection;
+  painter_class->locate = tl_diagram_painter_real_locate;
 
   properties[PROP_FOCUS_LOOP] =
     g_param_spec_string ("focus-loop", NULL, NULL,
@@ -1416,38 +1411,20 @@ tl_diagram_painter_new (TlDocument *document)
 TlDocument *
 tl_diagram_painter_get_document (TlDiagramPainter *self)
 {
-  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), NULL);
-
-  return self->document;
+  return tl_painter_get_document (TL_PAINTER (self));
 }
 
 TlTheme *
 tl_diagram_painter_get_theme (TlDiagramPainter *self)
 {
-  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), NULL);
-
-  return self->theme;
+  return tl_painter_get_theme (TL_PAINTER (self));
 }
 
 void
 tl_diagram_painter_set_theme (TlDiagramPainter *self,
                               TlTheme          *theme)
 {
-  g_autoptr(TlTheme) fallback = NULL;
-
-  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
-  g_return_if_fail (theme == NULL || TL_IS_THEME (theme));
-
-  /* NULL restores the default */
-  if (theme == NULL)
-    theme = fallback = tl_theme_new ("light");
-
-  if (g_set_object (&self->theme, theme))
-    {
-      /* Card sizes follow the theme's type sizes. */
-      self->have_fit = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
-    }
+  tl_painter_set_theme (TL_PAINTER (self), theme);
 }
 
 const char *
@@ -1493,12 +1470,7 @@ tl_diagram_painter_get_natural_size (TlDiagramPainter *self,
                                      double           *width,
                                      double           *height)
 {
-  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
-
-  if (width != NULL)
-    *width = TL_RENDER_NATURAL_WIDTH;
-  if (height != NULL)
-    *height = TL_RENDER_NATURAL_HEIGHT;
+  tl_painter_get_natural_size (TL_PAINTER (self), width, height);
 }
 
 void
@@ -1516,19 +1488,7 @@ tl_diagram_painter_draw (TlDiagramPainter *self,
                          double            width,
                          double            height)
 {
-  g_autoptr(Scene) scene = NULL;
-
-  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
-  g_return_if_fail (cr != NULL);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-
-  scene = scene_new (self, width, height);
-  scene_draw (scene, cr);
-
-  cairo_restore (cr);
+  tl_painter_draw (TL_PAINTER (self), cr, width, height);
 }
 
 const char *
@@ -1587,14 +1547,8 @@ tl_diagram_painter_get_station_bounds (TlDiagramPainter *self,
     return FALSE;
 
   box = &g_array_index (scene->boxes, Box, index);
-  if (x != NULL)
-    *x = (box->x - box->w / 2) * scene->unit;
-  if (y != NULL)
-    *y = (box->y - box->h / 2) * scene->unit;
-  if (box_width != NULL)
-    *box_width = box->w * scene->unit;
-  if (box_height != NULL)
-    *box_height = box->h * scene->unit;
+  _tl_render_rect_to_drawing (scene->unit, box->x - box->w / 2, box->y - box->h / 2, box->w, box->h,
+                              x, y, box_width, box_height);
 
   return TRUE;
 }
@@ -1615,10 +1569,7 @@ tl_diagram_painter_get_station_position (TlDiagramPainter *self,
   if (!tl_diagram_painter_get_station_bounds (self, width, height, station_id, &bx, &by, &bw, &bh))
     return FALSE;
 
-  if (x != NULL)
-    *x = bx + bw / 2;
-  if (y != NULL)
-    *y = by + bh / 2;
+  _tl_render_rect_centre (bx, by, bw, bh, x, y);
 
   return TRUE;
 }

@@ -4,17 +4,19 @@
  */
 #pragma once
 
-#include <cairo.h>
-
-#include "tl-model.h"
-#include "tl-theme.h"
+#include "tl-painter.h"
 
 G_BEGIN_DECLS
 
 #define TL_TYPE_DIAGRAM_PAINTER (tl_diagram_painter_get_type ())
-G_DECLARE_FINAL_TYPE (TlDiagramPainter, tl_diagram_painter, TL, DIAGRAM_PAINTER, GObject)
+G_DECLARE_FINAL_TYPE (TlDiagramPainter, tl_diagram_painter, TL, DIAGRAM_PAINTER, TlPainter)
 
-/* The painter reads @document at every draw; it keeps a reference.  The
+/* As a TlPainter it hit-tests and locates stations (kind "station") and
+ * selects stations and loops ("loop").  get_document, get/set_theme,
+ * get_natural_size and draw below are TlPainter's own, for callers that
+ * hold a TlDiagramPainter.
+ *
+ * The painter reads @document at every draw; it keeps a reference.  The
  * theme is "light" until set. */
 TlDiagramPainter *tl_diagram_painter_new                  (TlDocument       *document);
 TlDocument       *tl_diagram_painter_get_document         (TlDiagramPainter *self);

@@ -40,6 +40,7 @@ typedef struct {
 
 typedef struct {
   TlMatrixPainter *painter;
+  TlDocument      *document;
   TlTheme         *theme;
   const char      *language;
   guint            scale;
@@ -48,10 +49,7 @@ typedef struct {
   double           height;
   PangoContext    *context;
 
-  PangoLayout     *title;
-  PangoLayout     *subtitle;
-  double           title_h;
-  double           subtitle_h;
+  TlRenderHeading  heading;
 
   GArray          *rows;       /* Header, layers */
   GArray          *cols;       /* Header, types */
@@ -69,24 +67,13 @@ typedef struct {
 
 struct _TlMatrixPainter
 {
-  GObject     parent_instance;
+  TlPainter   parent_instance;
 
-  TlDocument *document;
-  TlTheme    *theme;
   char       *selected_layer;
   char       *selected_type;
 };
 
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  PROP_THEME,
-  N_PROPS
-};
-
-G_DEFINE_FINAL_TYPE (TlMatrixPainter, tl_matrix_painter, G_TYPE_OBJECT)
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TlMatrixPainter, tl_matrix_painter, TL_TYPE_PAINTER)
 
 /* ---- scene ------------------------------------------------------------- */
 
@@ -102,8 +89,7 @@ static void
 scene_free (Scene *scene)
 {
   g_clear_object (&scene->context);
-  g_clear_object (&scene->title);
-  g_clear_object (&scene->subtitle);
+  _tl_render_heading_clear (&scene->heading);
   g_clear_object (&scene->corner_types);
   g_clear_object (&scene->corner_layers);
   g_clear_pointer (&scene->rows, g_array_unref);
@@ -112,19 +98,6 @@ scene_free (Scene *scene)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scene, scene_free)
-
-static void
-show_layout (cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  cairo_move_to (cr, x - (double) logical.x / PANGO_SCALE, y - (double) logical.y / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
-}
 
 static void
 add_headers (Scene      *scene,
@@ -161,15 +134,15 @@ scene_new (TlMatrixPainter *self,
            double           height)
 {
   Scene *scene = g_new0 (Scene, 1);
-  const char *title;
-  double top, row_header_w = ROW_HEADER_MIN, col_header_h = 0;
+  double heading_h, top, row_header_w = ROW_HEADER_MIN, col_header_h = 0;
   double grid_w, grid_h;
   guint n_rows, n_cols;
 
   scene->painter = self;
-  scene->theme = self->theme;
-  scene->language = tl_document_get_language (self->document);
-  scene->scale = tl_document_get_score_scale (self->document);
+  scene->document = tl_painter_get_document (TL_PAINTER (self));
+  scene->theme = tl_painter_get_theme (TL_PAINTER (self));
+  scene->language = tl_document_get_language (scene->document);
+  scene->scale = tl_document_get_score_scale (scene->document);
   scene->unit = _tl_render_unit (width, height);
   scene->rows = g_array_new (FALSE, TRUE, sizeof (Header));
   g_array_set_clear_func (scene->rows, header_clear);
@@ -183,25 +156,14 @@ scene_new (TlMatrixPainter *self,
   scene->height = height / scene->unit;
   scene->context = _tl_render_context_new (scene->language);
 
-  top = MARGIN;
-  title = tl_document_get_title (self->document);
-  if (title != NULL && *title != '\0')
-    {
-      scene->title = _tl_render_layout_new (scene->context, scene->theme, scene->language,
-                                            TL_THEME_FONT_TITLE, 1.0, PANGO_WEIGHT_BOLD, title);
-      _tl_render_layout_wrap (scene->title, scene->width - 2 * MARGIN, 1);
-      _tl_render_layout_size (scene->title, NULL, &scene->title_h);
-      top += scene->title_h + 2;
-    }
-  scene->subtitle = _tl_render_layout_new (scene->context, scene->theme, scene->language,
-                                           TL_THEME_FONT_BODY, 1.0, PANGO_WEIGHT_NORMAL,
-                                           _("Experience matrix: touchpoint layers × experience types"));
-  _tl_render_layout_wrap (scene->subtitle, scene->width - 2 * MARGIN, 1);
-  _tl_render_layout_size (scene->subtitle, NULL, &scene->subtitle_h);
-  top += scene->subtitle_h + TITLE_GAP;
+  heading_h = _tl_render_heading_init (&scene->heading, scene->context, scene->theme, scene->language,
+                                       tl_document_get_title (scene->document), 1,
+                                       _("Experience matrix: touchpoint layers × experience types"),
+                                       scene->width - 2 * MARGIN);
+  top = MARGIN + heading_h + TITLE_GAP;
 
-  add_headers (scene, tl_document_get_layers (self->document), scene->rows);
-  add_headers (scene, tl_document_get_types (self->document), scene->cols);
+  add_headers (scene, tl_document_get_layers (scene->document), scene->rows);
+  add_headers (scene, tl_document_get_types (scene->document), scene->cols);
   n_rows = MAX (scene->rows->len, 1);
   n_cols = MAX (scene->cols->len, 1);
 
@@ -369,7 +331,7 @@ draw_header (Scene   *scene,
 
   _tl_render_set_color (cr, selected ? tl_theme_get_color (theme, TL_THEME_SELECTION)
                                      : tl_theme_get_text (theme), 1.0);
-  show_layout (cr, h->label, lx, ly);
+  _tl_render_show_layout (cr, h->label, lx, ly);
 }
 
 static void
@@ -379,7 +341,7 @@ draw_cell (Scene   *scene,
            guint    col)
 {
   TlTheme *theme = scene->theme;
-  TlDocument *document = scene->painter->document;
+  TlDocument *document = scene->document;
   Header *layer = &g_array_index (scene->rows, Header, row);
   Header *type = &g_array_index (scene->cols, Header, col);
   TlCell *cell = tl_document_lookup_cell (document,
@@ -425,7 +387,7 @@ draw_cell (Scene   *scene,
   score_top = y + CELL_PAD - (double) (score_ink.y - score_logical.y) / PANGO_SCALE;
   score_bottom = y + CELL_PAD + (double) score_ink.height / PANGO_SCALE;
   _tl_render_set_color (cr, &ink, 1.0);
-  show_layout (cr, score_layout, x + CELL_PAD, score_top);
+  _tl_render_show_layout (cr, score_layout, x + CELL_PAD, score_top);
 
   if (cell != NULL && tl_cell_get_key (cell))
     {
@@ -491,7 +453,7 @@ draw_cell (Scene   *scene,
         {
           _tl_render_layout_wrap (text, w - 2 * CELL_PAD, lines);
           _tl_render_set_color (cr, &ink, current == TL_SCORE_UNSET ? 1.0 : 0.88);
-          show_layout (cr, text, x + CELL_PAD, text_top);
+          _tl_render_show_layout (cr, text, x + CELL_PAD, text_top);
         }
     }
 
@@ -565,8 +527,8 @@ draw_corner (Scene   *scene,
     return;
 
   _tl_render_set_color (cr, tl_theme_get_muted_text (theme), 1.0);
-  show_layout (cr, scene->corner_types, x1 - 4 - tw, y0 + 4);
-  show_layout (cr, scene->corner_layers, x0 + 4, y1 - 4 - lh);
+  _tl_render_show_layout (cr, scene->corner_types, x1 - 4 - tw, y0 + 4);
+  _tl_render_show_layout (cr, scene->corner_layers, x0 + 4, y1 - 4 - lh);
 }
 
 static void
@@ -588,7 +550,7 @@ draw_legend (Scene   *scene,
                                    PANGO_WEIGHT_BOLD, _("Current score"));
   _tl_render_layout_size (caption, &w, &th);
   _tl_render_set_color (cr, tl_theme_get_muted_text (theme), 1.0);
-  show_layout (cr, caption, x, y + (h - th) / 2);
+  _tl_render_show_layout (cr, caption, x, y + (h - th) / 2);
   x += w + 10;
 
   /* One swatch per score, numbered: the colour is never the only cue. */
@@ -621,7 +583,7 @@ draw_legend (Scene   *scene,
 
       _tl_render_layout_size (label, &nw, &nh);
       _tl_render_set_color (cr, &ink, 1.0);
-      show_layout (cr, label, sx + (SWATCH_W - nw) / 2, sy + (SWATCH_H - nh) / 2);
+      _tl_render_show_layout (cr, label, sx + (SWATCH_W - nw) / 2, sy + (SWATCH_H - nh) / 2);
     }
 
   x += scene->scale * (SWATCH_W + 2) + 14 + SWATCH_W + 6;
@@ -629,13 +591,13 @@ draw_legend (Scene   *scene,
                                  PANGO_WEIGHT_NORMAL, _("not scored"));
   _tl_render_layout_size (unset, &w, &th);
   _tl_render_set_color (cr, tl_theme_get_muted_text (theme), 1.0);
-  show_layout (cr, unset, x, y + (h - th) / 2);
+  _tl_render_show_layout (cr, unset, x, y + (h - th) / 2);
   x += w + 28;
 
   example = _tl_render_layout_new (context, theme, language, TL_THEME_FONT_SMALL, 1.0,
                                    PANGO_WEIGHT_NORMAL, _("3 → 5: current score → target score"));
   _tl_render_layout_size (example, &w, &th);
-  show_layout (cr, example, x, y + (h - th) / 2);
+  _tl_render_show_layout (cr, example, x, y + (h - th) / 2);
   x += w + 28;
 
   _tl_render_star (cr, x + small * 0.5, y + h / 2, small * 0.55);
@@ -647,7 +609,7 @@ draw_legend (Scene   *scene,
   _tl_render_layout_wrap (key, MAX (scene->width - MARGIN - x, 40), 1);
   _tl_render_layout_size (key, &w, &th);
   _tl_render_set_color (cr, tl_theme_get_muted_text (theme), 1.0);
-  show_layout (cr, key, x, y + (h - th) / 2);
+  _tl_render_show_layout (cr, key, x, y + (h - th) / 2);
 }
 
 static void
@@ -655,24 +617,13 @@ scene_draw (Scene   *scene,
             cairo_t *cr)
 {
   TlMatrixPainter *painter = scene->painter;
-  double y = MARGIN;
-
-  _tl_render_set_color (cr, tl_theme_get_background (scene->theme), 1.0);
-  cairo_paint (cr);
 
   if (scene->unit <= 0)
     return;
 
   cairo_scale (cr, scene->unit, scene->unit);
 
-  if (scene->title != NULL)
-    {
-      _tl_render_set_color (cr, tl_theme_get_text (scene->theme), 1.0);
-      show_layout (cr, scene->title, MARGIN, y);
-      y += scene->title_h + 2;
-    }
-  _tl_render_set_color (cr, tl_theme_get_muted_text (scene->theme), 1.0);
-  show_layout (cr, scene->subtitle, MARGIN, y);
+  _tl_render_heading_draw (&scene->heading, cr, scene->theme, MARGIN, MARGIN);
 
   if (scene->rows->len > 0 && scene->cols->len > 0)
     draw_corner (scene, cr);
@@ -706,17 +657,6 @@ scene_draw (Scene   *scene,
 /* ---- object ------------------------------------------------------------ */
 
 static void
-tl_matrix_painter_dispose (GObject *object)
-{
-  TlMatrixPainter *self = TL_MATRIX_PAINTER (object);
-
-  g_clear_object (&self->document);
-  g_clear_object (&self->theme);
-
-  G_OBJECT_CLASS (tl_matrix_painter_parent_class)->dispose (object);
-}
-
-static void
 tl_matrix_painter_finalize (GObject *object)
 {
   TlMatrixPainter *self = TL_MATRIX_PAINTER (object);
@@ -728,82 +668,84 @@ tl_matrix_painter_finalize (GObject *object)
 }
 
 static void
-tl_matrix_painter_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+tl_matrix_painter_real_draw (TlPainter *painter,
+                             cairo_t   *cr,
+                             double     width,
+                             double     height)
 {
-  TlMatrixPainter *self = TL_MATRIX_PAINTER (object);
+  g_autoptr(Scene) scene = scene_new (TL_MATRIX_PAINTER (painter), width, height);
 
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_THEME:
-      g_value_set_object (value, self->theme);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  scene_draw (scene, cr);
+}
+
+static gboolean
+tl_matrix_painter_real_hit_test (TlPainter  *painter,
+                                 double      width,
+                                 double      height,
+                                 double      x,
+                                 double      y,
+                                 char      **kind,
+                                 char      **id)
+{
+  const char *layer = NULL, *type = NULL;
+
+  if (!tl_matrix_painter_cell_at (TL_MATRIX_PAINTER (painter), width, height, x, y, &layer, &type))
+    return FALSE;
+
+  *kind = g_strdup ("cell");
+  *id = g_strdup_printf ("%s/%s", layer, type);
+  return TRUE;
 }
 
 static void
-tl_matrix_painter_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
+tl_matrix_painter_real_set_selection (TlPainter  *painter,
+                                      const char *kind,
+                                      const char *id)
 {
-  TlMatrixPainter *self = TL_MATRIX_PAINTER (object);
+  TlMatrixPainter *self = TL_MATRIX_PAINTER (painter);
+  g_autofree char *layer = NULL;
+  g_autofree char *type = NULL;
 
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      break;
-    case PROP_THEME:
-      tl_matrix_painter_set_theme (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (g_strcmp0 (kind, "cell") == 0 && tl_cell_id_parse (id, &layer, &type))
+    tl_matrix_painter_set_selection (self, layer, type);
+  else
+    tl_matrix_painter_set_selection (self, NULL, NULL);
 }
 
-static void
-tl_matrix_painter_constructed (GObject *object)
+static gboolean
+tl_matrix_painter_real_locate (TlPainter  *painter,
+                               double      width,
+                               double      height,
+                               const char *kind,
+                               const char *id,
+                               double     *x,
+                               double     *y)
 {
-  TlMatrixPainter *self = TL_MATRIX_PAINTER (object);
+  TlMatrixPainter *self = TL_MATRIX_PAINTER (painter);
+  g_autofree char *layer = NULL;
+  g_autofree char *type = NULL;
+  double bx, by, bw, bh;
 
-  G_OBJECT_CLASS (tl_matrix_painter_parent_class)->constructed (object);
+  if (g_strcmp0 (kind, "cell") != 0 || !tl_cell_id_parse (id, &layer, &type) ||
+      !tl_matrix_painter_get_cell_bounds (self, width, height, layer, type, &bx, &by, &bw, &bh))
+    return FALSE;
 
-  if (self->theme == NULL)
-    self->theme = tl_theme_new ("light");
+  _tl_render_rect_centre (bx, by, bw, bh, x, y);
+  return TRUE;
 }
 
 static void
 tl_matrix_painter_class_init (TlMatrixPainterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  TlPainterClass *painter_class = TL_PAINTER_CLASS (klass);
 
-  object_class->dispose = tl_matrix_painter_dispose;
   object_class->finalize = tl_matrix_painter_finalize;
-  object_class->get_property = tl_matrix_painter_get_property;
-  object_class->set_property = tl_matrix_painter_set_property;
-  object_class->constructed = tl_matrix_painter_constructed;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         TL_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_THEME] =
-    g_param_spec_object ("theme", NULL, NULL,
-                         TL_TYPE_THEME,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  painter_class->draw = tl_matrix_painter_real_draw;
+  painter_class->hit_test = tl_matrix_painter_real_hit_test;
+  painter_class->set_selection = tl_matrix_painter_real_set_selection;
+  painter_class->locate = tl_matrix_painter_real_locate;
 }
 
 static void
@@ -824,33 +766,20 @@ tl_matrix_painter_new (TlDocument *document)
 TlDocument *
 tl_matrix_painter_get_document (TlMatrixPainter *self)
 {
-  g_return_val_if_fail (TL_IS_MATRIX_PAINTER (self), NULL);
-
-  return self->document;
+  return tl_painter_get_document (TL_PAINTER (self));
 }
 
 TlTheme *
 tl_matrix_painter_get_theme (TlMatrixPainter *self)
 {
-  g_return_val_if_fail (TL_IS_MATRIX_PAINTER (self), NULL);
-
-  return self->theme;
+  return tl_painter_get_theme (TL_PAINTER (self));
 }
 
 void
 tl_matrix_painter_set_theme (TlMatrixPainter *self,
                              TlTheme         *theme)
 {
-  g_autoptr(TlTheme) fallback = NULL;
-
-  g_return_if_fail (TL_IS_MATRIX_PAINTER (self));
-  g_return_if_fail (theme == NULL || TL_IS_THEME (theme));
-
-  if (theme == NULL)
-    theme = fallback = tl_theme_new ("light");
-
-  if (g_set_object (&self->theme, theme))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+  tl_painter_set_theme (TL_PAINTER (self), theme);
 }
 
 void
@@ -871,12 +800,7 @@ tl_matrix_painter_get_natural_size (TlMatrixPainter *self,
                                     double          *width,
                                     double          *height)
 {
-  g_return_if_fail (TL_IS_MATRIX_PAINTER (self));
-
-  if (width != NULL)
-    *width = TL_RENDER_NATURAL_WIDTH;
-  if (height != NULL)
-    *height = TL_RENDER_NATURAL_HEIGHT;
+  tl_painter_get_natural_size (TL_PAINTER (self), width, height);
 }
 
 void
@@ -885,19 +809,7 @@ tl_matrix_painter_draw (TlMatrixPainter *self,
                         double           width,
                         double           height)
 {
-  g_autoptr(Scene) scene = NULL;
-
-  g_return_if_fail (TL_IS_MATRIX_PAINTER (self));
-  g_return_if_fail (cr != NULL);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-
-  scene = scene_new (self, width, height);
-  scene_draw (scene, cr);
-
-  cairo_restore (cr);
+  tl_painter_draw (TL_PAINTER (self), cr, width, height);
 }
 
 gboolean
@@ -1007,14 +919,7 @@ tl_matrix_painter_get_cell_bounds (TlMatrixPainter *self,
   if (row < 0 || col < 0 || !scene_cell_rect (scene, row, col, &cx, &cy, &cw, &ch))
     return FALSE;
 
-  if (x != NULL)
-    *x = cx * scene->unit;
-  if (y != NULL)
-    *y = cy * scene->unit;
-  if (cell_width != NULL)
-    *cell_width = cw * scene->unit;
-  if (cell_height != NULL)
-    *cell_height = ch * scene->unit;
+  _tl_render_rect_to_drawing (scene->unit, cx, cy, cw, ch, x, y, cell_width, cell_height);
 
   return TRUE;
 }
@@ -1047,14 +952,8 @@ tl_matrix_painter_get_header_bounds (TlMatrixPainter *self,
     return FALSE;
 
   h = &g_array_index (headers, Header, index);
-  if (x != NULL)
-    *x = h->x * scene->unit;
-  if (y != NULL)
-    *y = h->y * scene->unit;
-  if (header_width != NULL)
-    *header_width = h->w * scene->unit;
-  if (header_height != NULL)
-    *header_height = h->h * scene->unit;
+  _tl_render_rect_to_drawing (scene->unit, h->x, h->y, h->w, h->h,
+                              x, y, header_width, header_height);
 
   return TRUE;
 }

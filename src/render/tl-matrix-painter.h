@@ -4,17 +4,18 @@
  */
 #pragma once
 
-#include <cairo.h>
-
-#include "tl-model.h"
-#include "tl-theme.h"
+#include "tl-painter.h"
 
 G_BEGIN_DECLS
 
 #define TL_TYPE_MATRIX_PAINTER (tl_matrix_painter_get_type ())
-G_DECLARE_FINAL_TYPE (TlMatrixPainter, tl_matrix_painter, TL, MATRIX_PAINTER, GObject)
+G_DECLARE_FINAL_TYPE (TlMatrixPainter, tl_matrix_painter, TL, MATRIX_PAINTER, TlPainter)
 
-/* The painter reads @document at every draw; it keeps a reference.  The
+/* As a TlPainter it hit-tests, selects and locates cells: kind "cell", id
+ * "layer/type".  get_document, get/set_theme, get_natural_size and draw
+ * below are TlPainter's own, for callers that hold a TlMatrixPainter.
+ *
+ * The painter reads @document at every draw; it keeps a reference.  The
  * theme is "light" until set. */
 TlMatrixPainter *tl_matrix_painter_new               (TlDocument      *document);
 TlDocument      *tl_matrix_painter_get_document      (TlMatrixPainter *self);

@@ -36,6 +36,11 @@ void          _tl_render_layout_wrap  (PangoLayout   *layout,
 void          _tl_render_layout_size  (PangoLayout   *layout,
                                        double        *width,
                                        double        *height);
+/* Draws @layout with its logical box's top-left at (@x, @y). */
+void          _tl_render_show_layout  (cairo_t       *cr,
+                                       PangoLayout   *layout,
+                                       double         x,
+                                       double         y);
 
 void          _tl_render_set_color    (cairo_t       *cr,
                                        const TlColor *color,
@@ -55,5 +60,50 @@ void          _tl_render_star         (cairo_t       *cr,
 /* The uniform scale from natural units to a @width × @height drawing */
 double        _tl_render_unit         (double         width,
                                        double         height);
+/* Stores a rectangle of a scene in natural units, as drawn at @unit, in
+ * those of @out_x, @out_y, @out_width and @out_height that are not NULL. */
+void          _tl_render_rect_to_drawing (double      unit,
+                                          double      x,
+                                          double      y,
+                                          double      width,
+                                          double      height,
+                                          double     *out_x,
+                                          double     *out_y,
+                                          double     *out_width,
+                                          double     *out_height);
+/* The centre of a rectangle, in those of @cx and @cy that are not NULL */
+void          _tl_render_rect_centre  (double         x,
+                                       double         y,
+                                       double         width,
+                                       double         height,
+                                       double        *cx,
+                                       double        *cy);
+
+/* The title (when the document has one) and the subtitle at the top of
+ * every page, in natural units: the pages of a report match. */
+typedef struct {
+  PangoLayout *title;      /* NULL without a title */
+  double       title_h;
+  PangoLayout *subtitle;
+  double       subtitle_h;
+} TlRenderHeading;
+
+/* Lays the heading out @width wide, the title on at most @title_lines
+ * lines; returns its height. */
+double        _tl_render_heading_init  (TlRenderHeading *heading,
+                                        PangoContext    *context,
+                                        TlTheme         *theme,
+                                        const char      *language,
+                                        const char      *title,
+                                        int              title_lines,
+                                        const char      *subtitle,
+                                        double           width);
+/* Draws the heading with its top-left at (@x, @y). */
+void          _tl_render_heading_draw  (TlRenderHeading *heading,
+                                        cairo_t         *cr,
+                                        TlTheme         *theme,
+                                        double           x,
+                                        double           y);
+void          _tl_render_heading_clear (TlRenderHeading *heading);
 
 G_END_DECLS

@@ -83,6 +83,19 @@ _tl_render_layout_size (PangoLayout *layout,
 }
 
 void
+_tl_render_show_layout (cairo_t     *cr,
+                        PangoLayout *layout,
+                        double       x,
+                        double       y)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_move_to (cr, x - (double) logical.x / PANGO_SCALE, y - (double) logical.y / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
+void
 _tl_render_set_color (cairo_t       *cr,
                       const TlColor *color,
                       double         alpha)
@@ -136,4 +149,94 @@ _tl_render_unit (double width,
    * size as the landscape one of the same dimensions. */
   return MIN (MAX (width, height) / TL_RENDER_NATURAL_WIDTH,
               MIN (width, height) / TL_RENDER_NATURAL_HEIGHT);
+}
+
+void
+_tl_render_rect_to_drawing (double  unit,
+                            double  x,
+                            double  y,
+                            double  width,
+                            double  height,
+                            double *out_x,
+                            double *out_y,
+                            double *out_width,
+                            double *out_height)
+{
+  if (out_x != NULL)
+    *out_x = x * unit;
+  if (out_y != NULL)
+    *out_y = y * unit;
+  if (out_width != NULL)
+    *out_width = width * unit;
+  if (out_height != NULL)
+    *out_height = height * unit;
+}
+
+void
+_tl_render_rect_centre (double  x,
+                        double  y,
+                        double  width,
+                        double  height,
+                        double *cx,
+                        double *cy)
+{
+  if (cx != NULL)
+    *cx = x + width / 2;
+  if (cy != NULL)
+    *cy = y + height / 2;
+}
+
+double
+_tl_render_heading_init (TlRenderHeading *heading,
+                         PangoContext    *context,
+                         TlTheme         *theme,
+                         const char      *language,
+                         const char      *title,
+                         int              title_lines,
+                         const char      *subtitle,
+                         double           width)
+{
+  double height = 0;
+
+  if (title != NULL && *title != '\0')
+    {
+      heading->title = _tl_render_layout_new (context, theme, language,
+                                              TL_THEME_FONT_TITLE, 1.0, PANGO_WEIGHT_BOLD, title);
+      _tl_render_layout_wrap (heading->title, width, title_lines);
+      _tl_render_layout_size (heading->title, NULL, &heading->title_h);
+      height += heading->title_h + 2;
+    }
+
+  heading->subtitle = _tl_render_layout_new (context, theme, language, TL_THEME_FONT_BODY, 1.0,
+                                             PANGO_WEIGHT_NORMAL, subtitle);
+  _tl_render_layout_wrap (heading->subtitle, width, 1);
+  _tl_render_layout_size (heading->subtitle, NULL, &heading->subtitle_h);
+  height += heading->subtitle_h;
+
+  return height;
+}
+
+void
+_tl_render_heading_draw (TlRenderHeading *heading,
+                         cairo_t         *cr,
+                         TlTheme         *theme,
+                         double           x,
+                         double           y)
+{
+  if (heading->title != NULL)
+    {
+      _tl_render_set_color (cr, tl_theme_get_text (theme), 1.0);
+      _tl_render_show_layout (cr, heading->title, x, y);
+      y += heading->title_h + 2;
+    }
+
+  _tl_render_set_color (cr, tl_theme_get_muted_text (theme), 1.0);
+  _tl_render_show_layout (cr, heading->subtitle, x, y);
+}
+
+void
+_tl_render_heading_clear (TlRenderHeading *heading)
+{
+  g_clear_object (&heading->title);
+  g_clear_object (&heading->subtitle);
 }

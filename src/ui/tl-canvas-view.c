@@ -2,8 +2,8 @@
  *
  * The widget adds only what the screen needs beside a painter: it asks the
  * painter to draw, and turns clicks into a selection through the painter's
- * hit-testing.  Exports use the same painters without it.  The two painters
- * have their own APIs; a small table of adapters lets one widget serve both.
+ * hit-testing.  Exports use the same painters without it.  Both painters
+ * are TlPainters, so one widget serves either page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,136 +14,22 @@
 #include "tl-canvas-view.h"
 #include "tl-diagram-painter.h"
 #include "tl-matrix-painter.h"
+#include "tl-painter.h"
 #include "tl-ui-private.h"
 
-typedef struct {
-  gpointer (*create)           (TlDocument *document);
-  void     (*set_theme)        (gpointer painter, TlTheme *theme);
-  void     (*draw)             (gpointer painter, cairo_t *cr, double width, double height);
-  void     (*get_natural_size) (gpointer painter, double *width, double *height);
-  /* Returns the kind hit ("station", "cell") and sets *id (owned) */
-  const char *(*hit_test)      (gpointer painter, double width, double height,
-                                double x, double y, char **id);
-  void     (*select)           (gpointer painter, const char *kind, const char *id);
-  /* Where @kind/@id is drawn at this size: the centre of its shape */
-  gboolean (*locate)           (gpointer painter, double width, double height,
-                                const char *kind, const char *id, double *x, double *y);
-  const char *accessible_label;
-} PainterFuncs;
-
-static gpointer
-diagram_create (TlDocument *document)
-{
-  return tl_diagram_painter_new (document);
-}
-
-static const char *
-diagram_hit_test (gpointer painter, double width, double height, double x, double y, char **id)
-{
-  const char *station = tl_diagram_painter_station_at (painter, width, height, x, y);
-
-  *id = g_strdup (station);
-  return station ? "station" : NULL;
-}
-
-static void
-diagram_select (gpointer painter, const char *kind, const char *id)
-{
-  if (g_strcmp0 (kind, "station") == 0 || g_strcmp0 (kind, "loop") == 0)
-    tl_diagram_painter_set_selection (painter, kind, id);
-  else
-    tl_diagram_painter_set_selection (painter, NULL, NULL);
-}
-
-static gboolean
-diagram_locate (gpointer painter, double width, double height,
-                const char *kind, const char *id, double *x, double *y)
-{
-  return g_strcmp0 (kind, "station") == 0 &&
-         tl_diagram_painter_get_station_position (painter, width, height, id, x, y);
-}
-
-static gpointer
-matrix_create (TlDocument *document)
-{
-  return tl_matrix_painter_new (document);
-}
-
-static const char *
-matrix_hit_test (gpointer painter, double width, double height, double x, double y, char **id)
-{
-  const char *layer = NULL, *type = NULL;
-
-  if (!tl_matrix_painter_cell_at (painter, width, height, x, y, &layer, &type))
-    {
-      *id = NULL;
-      return NULL;
-    }
-
-  *id = g_strdup_printf ("%s/%s", layer, type);
-  return "cell";
-}
-
-static void
-matrix_select (gpointer painter, const char *kind, const char *id)
-{
-  g_autofree char *layer = NULL;
-  g_autofree char *type = NULL;
-
-  if (g_strcmp0 (kind, "cell") == 0 && tl_cell_id_parse (id, &layer, &type))
-    tl_matrix_painter_set_selection (painter, layer, type);
-  else
-    tl_matrix_painter_set_selection (painter, NULL, NULL);
-}
-
-static gboolean
-matrix_locate (gpointer painter, double width, double height,
-               const char *kind, const char *id, double *x, double *y)
-{
-  g_autofree char *layer = NULL;
-  g_autofree char *type = NULL;
-  double bx, by, bw, bh;
-
-  if (g_strcmp0 (kind, "cell") != 0 || !tl_cell_id_parse (id, &layer, &type) ||
-      !tl_matrix_painter_get_cell_bounds (painter, width, height, layer, type, &bx, &by, &bw, &bh))
-    return FALSE;
-
-  *x = bx + bw / 2;
-  *y = by + bh / 2;
-  return TRUE;
-}
-
-static const PainterFuncs painters[] = {
-  [TL_CANVAS_DIAGRAM] = {
-    diagram_create,
-    (gpointer)tl_diagram_painter_set_theme,
-    (gpointer)tl_diagram_painter_draw,
-    (gpointer)tl_diagram_painter_get_natural_size,
-    diagram_hit_test,
-    diagram_select,
-    diagram_locate,
-    N_("Six-loop diagram"),
-  },
-  [TL_CANVAS_MATRIX] = {
-    matrix_create,
-    (gpointer)tl_matrix_painter_set_theme,
-    (gpointer)tl_matrix_painter_draw,
-    (gpointer)tl_matrix_painter_get_natural_size,
-    matrix_hit_test,
-    matrix_select,
-    matrix_locate,
-    N_("Experience matrix"),
-  },
+/* Indexed by TlCanvasKind */
+static const char * const accessible_labels[] = {
+  [TL_CANVAS_DIAGRAM] = N_("Six-loop diagram"),
+  [TL_CANVAS_MATRIX] = N_("Experience matrix"),
 };
 
 struct _TlCanvasView
 {
-  GtkWidget           parent_instance;
+  GtkWidget     parent_instance;
 
-  TlCanvasKind        kind;
-  const PainterFuncs *funcs;
-  TlSession          *session;
-  gpointer            painter;
+  TlCanvasKind  kind;
+  TlSession    *session;
+  TlPainter    *painter;
 };
 
 enum {
@@ -166,7 +52,7 @@ update_theme (TlCanvasView *self)
     return;
 
   theme = _tl_ui_theme_new_for_style ();
-  self->funcs->set_theme (self->painter, theme);
+  tl_painter_set_theme (self->painter, theme);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -189,9 +75,9 @@ session_notify_selected_id_cb (TlSession    *session,
                                GParamSpec   *pspec,
                                TlCanvasView *self)
 {
-  self->funcs->select (self->painter,
-                       tl_session_get_selected_kind (session),
-                       tl_session_get_selected_id (session));
+  tl_painter_set_selection (self->painter,
+                            tl_session_get_selected_kind (session),
+                            tl_session_get_selected_id (session));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -200,18 +86,18 @@ tl_canvas_view_select_at (TlCanvasView *self,
                           double        x,
                           double        y)
 {
+  g_autofree char *kind = NULL;
   g_autofree char *id = NULL;
-  const char *kind;
 
   g_return_if_fail (TL_IS_CANVAS_VIEW (self));
 
   if (self->session == NULL)
     return;
 
-  kind = self->funcs->hit_test (self->painter,
-                                gtk_widget_get_width (GTK_WIDGET (self)),
-                                gtk_widget_get_height (GTK_WIDGET (self)),
-                                x, y, &id);
+  tl_painter_hit_test (self->painter,
+                       gtk_widget_get_width (GTK_WIDGET (self)),
+                       gtk_widget_get_height (GTK_WIDGET (self)),
+                       x, y, &kind, &id);
   tl_session_select (self->session, kind, id);
 }
 
@@ -225,10 +111,10 @@ tl_canvas_view_locate (TlCanvasView *self,
   g_return_val_if_fail (TL_IS_CANVAS_VIEW (self), FALSE);
 
   return self->painter != NULL &&
-         self->funcs->locate (self->painter,
-                              gtk_widget_get_width (GTK_WIDGET (self)),
-                              gtk_widget_get_height (GTK_WIDGET (self)),
-                              kind, id, x, y);
+         tl_painter_locate (self->painter,
+                            gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)),
+                            kind, id, x, y);
 }
 
 static void
@@ -255,7 +141,7 @@ tl_canvas_view_snapshot (GtkWidget   *widget,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  self->funcs->draw (self->painter, cr, width, height);
+  tl_painter_draw (self->painter, cr, width, height);
   cairo_destroy (cr);
 }
 
@@ -272,7 +158,7 @@ tl_canvas_view_measure (GtkWidget      *widget,
   double width = 800, height = 600;
 
   if (self->painter != NULL)
-    self->funcs->get_natural_size (self->painter, &width, &height);
+    tl_painter_get_natural_size (self->painter, &width, &height);
 
   /* The painters scale to any size; a small minimum keeps narrow windows
    * possible. */
@@ -323,9 +209,9 @@ tl_canvas_view_set_property (GObject      *object,
     {
     case PROP_KIND:
       self->kind = g_value_get_int (value);
-      self->funcs = &painters[self->kind];
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->funcs->accessible_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(accessible_labels[self->kind]),
                                       -1);
       break;
     case PROP_SESSION:
@@ -365,8 +251,6 @@ static void
 tl_canvas_view_init (TlCanvasView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
-
-  self->funcs = &painters[TL_CANVAS_DIAGRAM];
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -420,9 +304,14 @@ tl_canvas_view_set_session (TlCanvasView *self,
 
   if (session != NULL)
     {
-      self->painter = self->funcs->create (tl_session_get_document (session));
+      TlDocument *document = tl_session_get_document (session);
+
+      if (self->kind == TL_CANVAS_MATRIX)
+        self->painter = TL_PAINTER (tl_matrix_painter_new (document));
+      else
+        self->painter = TL_PAINTER (tl_diagram_painter_new (document));
       update_theme (self);
-      g_signal_connect_object (tl_session_get_document (session), "changed",
+      g_signal_connect_object (document, "changed",
                                G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::selected-id",
                                G_CALLBACK (session_notify_selected_id_cb), self, 0);

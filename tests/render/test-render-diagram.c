@@ -7,132 +7,36 @@
 #include <math.h>
 #include <string.h>
 
+#include "render-test-util.h"
 #include "tl-diagram-painter.h"
 #include "tl-model.h"
 
-static const char * const languages[] = { "en", "zh_CN", "zh_TW" };
-
-static const struct {
-  int width;
-  int height;
-} sizes[] = {
-  { 1280, 800 },
-  { 1920, 1080 },
-  { 800, 1000 },
-};
-
-typedef struct {
-  cairo_surface_t *surface;
-  int              width;
-  int              height;
-} Image;
-
-static void
-image_free (Image *image)
-{
-  g_clear_pointer (&image->surface, cairo_surface_destroy);
-  g_free (image);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Image, image_free)
-
-static Image *
-render (TlDiagramPainter *painter,
-        int               width,
-        int               height)
-{
-  Image *image = g_new0 (Image, 1);
-  cairo_t *cr;
-
-  image->width = width;
-  image->height = height;
-  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (image->surface);
-  tl_diagram_painter_draw (painter, cr, width, height);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (image->surface);
-
-  return image;
-}
-
-static guint32
-pixel (Image *image,
-       int    x,
-       int    y)
-{
-  const guchar *data = cairo_image_surface_get_data (image->surface);
-  int stride = cairo_image_surface_get_stride (image->surface);
-
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, image->width);
-  g_assert_cmpint (y, <, image->height);
-
-  return *(const guint32 *) (data + y * stride + x * 4);
-}
-
-static guint32
-color_pixel (const TlColor *color)
-{
-  return 0xff000000u |
-         (guint32) lround (color->red * 255) << 16 |
-         (guint32) lround (color->green * 255) << 8 |
-         (guint32) lround (color->blue * 255);
-}
-
-static gboolean
-pixel_near (guint32 a,
-            guint32 b,
-            int     tolerance)
-{
-  for (guint shift = 0; shift < 32; shift += 8)
-    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
-      return FALSE;
-  return TRUE;
-}
-
 static guint
-count_near (Image   *image,
-            guint32  target,
-            int      tolerance)
+count_near (TlTestImage *image,
+            guint32      target,
+            int          tolerance)
 {
   guint n = 0;
 
   for (int y = 0; y < image->height; y++)
     for (int x = 0; x < image->width; x++)
-      n += pixel_near (pixel (image, x, y), target, tolerance);
+      n += tl_test_pixel_near (tl_test_pixel (image, x, y), target, tolerance);
   return n;
 }
 
 /* Pixels of the (2 @r + 1)² square around (@x, @y) that are not @colour */
 static guint
-count_other (Image   *image,
-             int      x,
-             int      y,
-             int      r,
-             guint32  colour)
+count_other (TlTestImage *image,
+             int          x,
+             int          y,
+             int          r,
+             guint32      colour)
 {
   guint n = 0;
 
   for (int j = y - r; j <= y + r; j++)
     for (int i = x - r; i <= x + r; i++)
-      n += pixel (image, i, j) != colour;
-  return n;
-}
-
-static guint
-count_different (Image *a,
-                 Image *b)
-{
-  guint n = 0;
-
-  g_assert_cmpint (a->width, ==, b->width);
-  g_assert_cmpint (a->height, ==, b->height);
-
-  for (int y = 0; y < a->height; y++)
-    for (int x = 0; x < a->width; x++)
-      n += pixel (a, x, y) != pixel (b, x, y);
+      n += tl_test_pixel (image, i, j) != colour;
   return n;
 }
 
@@ -155,22 +59,23 @@ test_fills_surface (void)
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
   g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
   g_autoptr(TlTheme) theme = tl_theme_new ("light");
-  guint32 background = color_pixel (tl_theme_get_background (theme));
+  guint32 background = tl_test_color_pixel (tl_theme_get_background (theme));
 
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  for (guint s = 0; s < G_N_ELEMENTS (tl_test_sizes); s++)
     {
-      g_autoptr(Image) image = render (painter, sizes[s].width, sizes[s].height);
+      g_autoptr(TlTestImage) image = tl_test_render (TL_PAINTER (painter),
+                                                     tl_test_sizes[s].width, tl_test_sizes[s].height);
       guint total = image->width * image->height;
       guint plain;
 
-      g_assert_cmpint (cairo_image_surface_get_width (image->surface), ==, sizes[s].width);
-      g_assert_cmpint (cairo_image_surface_get_height (image->surface), ==, sizes[s].height);
+      g_assert_cmpint (cairo_image_surface_get_width (image->surface), ==, tl_test_sizes[s].width);
+      g_assert_cmpint (cairo_image_surface_get_height (image->surface), ==, tl_test_sizes[s].height);
 
       /* Every corner is painted (opaque background), none left transparent */
-      g_assert_cmphex (pixel (image, 0, 0), ==, background);
-      g_assert_cmphex (pixel (image, image->width - 1, 0), ==, background);
-      g_assert_cmphex (pixel (image, 0, image->height - 1), ==, background);
-      g_assert_cmphex (pixel (image, image->width - 1, image->height - 1), ==, background);
+      g_assert_cmphex (tl_test_pixel (image, 0, 0), ==, background);
+      g_assert_cmphex (tl_test_pixel (image, image->width - 1, 0), ==, background);
+      g_assert_cmphex (tl_test_pixel (image, 0, image->height - 1), ==, background);
+      g_assert_cmphex (tl_test_pixel (image, image->width - 1, image->height - 1), ==, background);
 
       /* Not blank: a good part of the picture is ink */
       plain = count_near (image, background, 0);
@@ -182,19 +87,19 @@ test_fills_surface (void)
 static void
 test_stations_drawn (void)
 {
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
-    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  for (guint l = 0; l < G_N_ELEMENTS (tl_test_languages); l++)
+    for (guint s = 0; s < G_N_ELEMENTS (tl_test_sizes); s++)
       {
-        g_autoptr(TlDocument) document = tl_template_new_o2o (languages[l]);
+        g_autoptr(TlDocument) document = tl_template_new_o2o (tl_test_languages[l]);
         g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
         g_autoptr(TlTheme) theme = tl_theme_new (s % 2 == 0 ? "light" : "dark");
-        g_autoptr(Image) image = NULL;
+        g_autoptr(TlTestImage) image = NULL;
         GListModel *stations = tl_document_get_stations (document);
-        int w = sizes[s].width, h = sizes[s].height;
-        guint32 background = color_pixel (tl_theme_get_background (theme));
+        int w = tl_test_sizes[s].width, h = tl_test_sizes[s].height;
+        guint32 background = tl_test_color_pixel (tl_theme_get_background (theme));
 
         tl_diagram_painter_set_theme (painter, theme);
-        image = render (painter, w, h);
+        image = tl_test_render (TL_PAINTER (painter), w, h);
 
         g_assert_cmpuint (g_list_model_get_n_items (stations), ==, 8);
 
@@ -218,7 +123,7 @@ test_stations_drawn (void)
             /* Something is drawn there (the centre itself may fall on a
              * glyph as light as the page: look at its neighbours too) */
             g_assert_cmpuint (count_other (image, (int) x, (int) y, 2, background), >, 12);
-            g_assert_cmphex (pixel (image, (int) (bx + 3), (int) (by + bh / 2)), !=, background);
+            g_assert_cmphex (tl_test_pixel (image, (int) (bx + 3), (int) (by + bh / 2)), !=, background);
 
             /* and hit-testing finds it there */
             g_assert_cmpstr (tl_diagram_painter_station_at (painter, w, h, x, y), ==, id);
@@ -244,14 +149,14 @@ test_cards_apart (void)
 {
   /* Labels differ in length a lot between languages; the cards must
    * still not cover each other at the sizes people use. */
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
-    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  for (guint l = 0; l < G_N_ELEMENTS (tl_test_languages); l++)
+    for (guint s = 0; s < G_N_ELEMENTS (tl_test_sizes); s++)
       {
-        g_autoptr(TlDocument) document = tl_template_new_o2o (languages[l]);
+        g_autoptr(TlDocument) document = tl_template_new_o2o (tl_test_languages[l]);
         g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
         GListModel *stations = tl_document_get_stations (document);
         guint n = g_list_model_get_n_items (stations);
-        int w = sizes[s].width, h = sizes[s].height;
+        int w = tl_test_sizes[s].width, h = tl_test_sizes[s].height;
 
         for (guint i = 0; i < n; i++)
           for (guint j = i + 1; j < n; j++)
@@ -266,7 +171,7 @@ test_cards_apart (void)
                                                                     &bx, &by, &bw, &bh));
               if (overlap (ax, ay, aw, ah, bx, by, bw, bh))
                 g_error ("%s and %s overlap (%s, %d × %d)", tl_station_get_id (a),
-                         tl_station_get_id (b), languages[l], w, h);
+                         tl_station_get_id (b), tl_test_languages[l], w, h);
             }
       }
 }
@@ -281,11 +186,11 @@ test_all_loops_visible (void)
       g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
       g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
       g_autoptr(TlTheme) theme = tl_theme_new (names[t]);
-      g_autoptr(Image) image = NULL;
+      g_autoptr(TlTestImage) image = NULL;
       GListModel *loops = tl_document_get_loops (document);
 
       tl_diagram_painter_set_theme (painter, theme);
-      image = render (painter, 1280, 800);
+      image = tl_test_render (TL_PAINTER (painter), 1280, 800);
 
       g_assert_cmpuint (g_list_model_get_n_items (loops), ==, 6);
 
@@ -298,7 +203,7 @@ test_all_loops_visible (void)
           guint n;
 
           tl_theme_adjust_loop_color (theme, tl_loop_get_color (loop), &color);
-          n = count_near (image, color_pixel (&color), 2);
+          n = count_near (image, tl_test_color_pixel (&color), 2);
           if (n < 400)
             g_error ("loop %s (%s) has only %u pixels on %s", tl_loop_get_id (loop),
                      tl_loop_get_color (loop), n, names[t]);
@@ -312,44 +217,36 @@ test_focus (void)
   g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_CN");
   g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
   g_autoptr(TlTheme) theme = tl_theme_new ("light");
-  g_autoptr(Image) plain = NULL;
-  g_autoptr(Image) focused = NULL;
-  g_autoptr(Image) unfocused = NULL;
+  g_autoptr(TlTestImage) plain = NULL;
+  g_autoptr(TlTestImage) focused = NULL;
+  g_autoptr(TlTestImage) unfocused = NULL;
   TlLoop *loop5 = tl_document_lookup_loop (document, "loop5");
   TlLoop *loop1 = tl_document_lookup_loop (document, "loop1");
   TlColor c5, c1;
 
-  plain = render (painter, 1280, 800);
+  plain = tl_test_render (TL_PAINTER (painter), 1280, 800);
   tl_diagram_painter_set_focus_loop (painter, "loop1");
   g_assert_cmpstr (tl_diagram_painter_get_focus_loop (painter), ==, "loop1");
-  focused = render (painter, 1280, 800);
+  focused = tl_test_render (TL_PAINTER (painter), 1280, 800);
 
-  g_assert_cmpuint (count_different (plain, focused), >, 1000);
+  g_assert_cmpuint (tl_test_count_different (plain, focused), >, 1000);
 
   /* The focused loop keeps its colour, another one is dimmed away */
   tl_theme_adjust_loop_color (theme, tl_loop_get_color (loop1), &c1);
   tl_theme_adjust_loop_color (theme, tl_loop_get_color (loop5), &c5);
-  g_assert_cmpuint (count_near (focused, color_pixel (&c1), 2), >, 400);
-  g_assert_cmpuint (count_near (plain, color_pixel (&c5), 2), >, 400);
-  g_assert_cmpuint (count_near (focused, color_pixel (&c5), 2), <, 20);
+  g_assert_cmpuint (count_near (focused, tl_test_color_pixel (&c1), 2), >, 400);
+  g_assert_cmpuint (count_near (plain, tl_test_color_pixel (&c5), 2), >, 400);
+  g_assert_cmpuint (count_near (focused, tl_test_color_pixel (&c5), 2), <, 20);
 
   tl_diagram_painter_set_focus_loop (painter, NULL);
-  unfocused = render (painter, 1280, 800);
-  g_assert_cmpuint (count_different (plain, unfocused), ==, 0);
+  unfocused = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (tl_test_count_different (plain, unfocused), ==, 0);
 
   /* An unknown loop focuses nothing */
   tl_diagram_painter_set_focus_loop (painter, "no-such-loop");
-  g_clear_pointer (&unfocused, image_free);
-  unfocused = render (painter, 1280, 800);
-  g_assert_cmpuint (count_different (plain, unfocused), ==, 0);
-}
-
-static void
-notify_counter (GObject    *object,
-                GParamSpec *pspec,
-                guint      *count)
-{
-  (*count)++;
+  g_clear_pointer (&unfocused, tl_test_image_free);
+  unfocused = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (tl_test_count_different (plain, unfocused), ==, 0);
 }
 
 static void
@@ -360,8 +257,8 @@ test_notify (void)
   g_autoptr(TlTheme) dark = tl_theme_new ("dark");
   guint focus = 0, theme = 0;
 
-  g_signal_connect (painter, "notify::focus-loop", G_CALLBACK (notify_counter), &focus);
-  g_signal_connect (painter, "notify::theme", G_CALLBACK (notify_counter), &theme);
+  g_signal_connect (painter, "notify::focus-loop", G_CALLBACK (tl_test_notify_counter), &focus);
+  g_signal_connect (painter, "notify::theme", G_CALLBACK (tl_test_notify_counter), &theme);
 
   tl_diagram_painter_set_focus_loop (painter, "loop2");
   tl_diagram_painter_set_focus_loop (painter, "loop2");
@@ -380,45 +277,23 @@ test_selection (void)
 {
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
   g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
-  g_autoptr(Image) plain = render (painter, 1280, 800);
-  g_autoptr(Image) station = NULL;
-  g_autoptr(Image) loop = NULL;
-  g_autoptr(Image) none = NULL;
+  g_autoptr(TlTestImage) plain = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_autoptr(TlTestImage) station = NULL;
+  g_autoptr(TlTestImage) loop = NULL;
+  g_autoptr(TlTestImage) none = NULL;
 
   tl_diagram_painter_set_selection (painter, "station", "order");
-  station = render (painter, 1280, 800);
-  g_assert_cmpuint (count_different (plain, station), >, 100);
+  station = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (tl_test_count_different (plain, station), >, 100);
 
   tl_diagram_painter_set_selection (painter, "loop", "loop3");
-  loop = render (painter, 1280, 800);
-  g_assert_cmpuint (count_different (plain, loop), >, 100);
-  g_assert_cmpuint (count_different (station, loop), >, 100);
+  loop = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (tl_test_count_different (plain, loop), >, 100);
+  g_assert_cmpuint (tl_test_count_different (station, loop), >, 100);
 
   tl_diagram_painter_set_selection (painter, NULL, NULL);
-  none = render (painter, 1280, 800);
-  g_assert_cmpuint (count_different (plain, none), ==, 0);
-}
-
-static void
-test_themes_differ (void)
-{
-  g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
-  g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
-  g_autoptr(TlTheme) dark = tl_theme_new ("dark");
-  g_autoptr(Image) light_image = render (painter, 640, 400);
-  g_autoptr(Image) dark_image = NULL;
-  guint32 lp, dp;
-
-  tl_diagram_painter_set_theme (painter, dark);
-  dark_image = render (painter, 640, 400);
-
-  lp = pixel (light_image, 1, 1);
-  dp = pixel (dark_image, 1, 1);
-  g_assert_cmphex (lp, !=, dp);
-  /* dark really is darker */
-  g_assert_cmpuint (((dp >> 16) & 0xff) + ((dp >> 8) & 0xff) + (dp & 0xff), <,
-                    ((lp >> 16) & 0xff) + ((lp >> 8) & 0xff) + (lp & 0xff));
-  g_assert_cmphex (dp, ==, color_pixel (tl_theme_get_background (dark)));
+  none = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (tl_test_count_different (plain, none), ==, 0);
 }
 
 static void
@@ -482,15 +357,38 @@ test_fit_frozen (void)
 }
 
 static void
+test_theme_refits (void)
+{
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
+  g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+  g_autoptr(TlDiagramPainter) fresh = tl_diagram_painter_new (document);
+  g_autoptr(TlTheme) projector = tl_theme_new ("projector");
+  double x0, y0, x, y, fx, fy;
+
+  /* Even while frozen for a drag, a new theme's card sizes fit the
+   * drawing anew, as they do in a painter that never froze. */
+  tl_diagram_painter_set_fit_frozen (painter, TRUE);
+  g_assert_true (tl_diagram_painter_get_station_position (painter, 1280, 800, "order", &x0, &y0));
+
+  tl_diagram_painter_set_theme (painter, projector);
+  tl_diagram_painter_set_theme (fresh, projector);
+  g_assert_true (tl_diagram_painter_get_station_position (painter, 1280, 800, "order", &x, &y));
+  g_assert_true (tl_diagram_painter_get_station_position (fresh, 1280, 800, "order", &fx, &fy));
+  g_assert_cmpfloat (fabs (x - x0) + fabs (y - y0), >, 1);
+  g_assert_cmpfloat (x, ==, fx);
+  g_assert_cmpfloat (y, ==, fy);
+}
+
+static void
 test_empty_and_damaged (void)
 {
   g_autoptr(TlDocument) blank = tl_template_new_blank ("zh_CN");
   g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (blank);
-  g_autoptr(Image) image = render (painter, 640, 400);
+  g_autoptr(TlTestImage) image = tl_test_render (TL_PAINTER (painter), 640, 400);
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
   g_autoptr(TlDiagramPainter) painter2 = tl_diagram_painter_new (document);
-  g_autoptr(Image) image2 = NULL;
-  g_autoptr(Image) tiny = NULL;
+  g_autoptr(TlTestImage) image2 = NULL;
+  g_autoptr(TlTestImage) tiny = NULL;
   const char * const dangling[] = { "order", "nowhere", "wom", NULL };
   g_autoptr(TlLoop) loop = tl_loop_new ("loop7", "Dangling", "#123456", dangling);
 
@@ -499,11 +397,11 @@ test_empty_and_damaged (void)
   /* A loop through a station the document lacks still draws (a damaged
    * file must not crash the painter). */
   tl_document_insert_loop (document, loop, -1);
-  image2 = render (painter2, 640, 400);
+  image2 = tl_test_render (TL_PAINTER (painter2), 640, 400);
   g_assert_nonnull (image2);
 
-  /* Degenerate sizes */
-  tiny = render (painter2, 1, 1);
+  /* Degenerate tl_test_sizes */
+  tiny = tl_test_render (TL_PAINTER (painter2), 1, 1);
   g_assert_null (tl_diagram_painter_station_at (painter2, 0, 0, 0, 0));
 }
 
@@ -521,9 +419,9 @@ main (int   argc,
   g_test_add_func ("/tl/render/diagram/focus", test_focus);
   g_test_add_func ("/tl/render/diagram/notify", test_notify);
   g_test_add_func ("/tl/render/diagram/selection", test_selection);
-  g_test_add_func ("/tl/render/diagram/themes-differ", test_themes_differ);
   g_test_add_func ("/tl/render/diagram/follows-document", test_follows_document);
   g_test_add_func ("/tl/render/diagram/fit-frozen", test_fit_frozen);
+  g_test_add_func ("/tl/render/diagram/theme-refits", test_theme_refits);
   g_test_add_func ("/tl/render/diagram/empty-and-damaged", test_empty_and_damaged);
 
   return g_test_run ();

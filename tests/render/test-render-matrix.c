@@ -4,86 +4,21 @@
  */
 #include "config.h"
 
-#include <math.h>
-
+#include "render-test-util.h"
 #include "tl-matrix-painter.h"
 #include "tl-model.h"
-
-static const char * const languages[] = { "en", "zh_CN", "zh_TW" };
-
-static const struct {
-  int width;
-  int height;
-} sizes[] = {
-  { 1280, 800 },
-  { 1920, 1080 },
-  { 800, 1000 },
-};
-
-static cairo_surface_t *
-render (TlMatrixPainter *painter,
-        int              width,
-        int              height)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
-
-  tl_matrix_painter_draw (painter, cr, width, height);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  return surface;
-}
-
-static guint32
-pixel (cairo_surface_t *surface,
-       double           x,
-       double           y)
-{
-  const guchar *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  int ix = (int) floor (x), iy = (int) floor (y);
-
-  g_assert_cmpint (ix, >=, 0);
-  g_assert_cmpint (iy, >=, 0);
-  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
-
-  return *(const guint32 *) (data + iy * stride + ix * 4);
-}
-
-static guint32
-color_pixel (const TlColor *color)
-{
-  return 0xff000000u |
-         (guint32) lround (color->red * 255) << 16 |
-         (guint32) lround (color->green * 255) << 8 |
-         (guint32) lround (color->blue * 255);
-}
-
-static gboolean
-pixel_near (guint32 a,
-            guint32 b,
-            int     tolerance)
-{
-  for (guint shift = 0; shift < 32; shift += 8)
-    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
-      return FALSE;
-  return TRUE;
-}
 
 static void
 test_cell_at_round_trip (void)
 {
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
-    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  for (guint l = 0; l < G_N_ELEMENTS (tl_test_languages); l++)
+    for (guint s = 0; s < G_N_ELEMENTS (tl_test_sizes); s++)
       {
-        g_autoptr(TlDocument) document = tl_template_new_o2o (languages[l]);
+        g_autoptr(TlDocument) document = tl_template_new_o2o (tl_test_languages[l]);
         g_autoptr(TlMatrixPainter) painter = tl_matrix_painter_new (document);
         GListModel *layers = tl_document_get_layers (document);
         GListModel *types = tl_document_get_types (document);
-        int w = sizes[s].width, h = sizes[s].height;
+        int w = tl_test_sizes[s].width, h = tl_test_sizes[s].height;
         guint n = 0;
 
         g_assert_cmpuint (g_list_model_get_n_items (layers), ==, 7);
@@ -137,11 +72,9 @@ test_headers (void)
   g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_CN");
   g_autoptr(TlMatrixPainter) painter = tl_matrix_painter_new (document);
   g_autoptr(TlTheme) theme = tl_theme_new ("light");
-  cairo_surface_t *surface;
-  guint32 accent = color_pixel (tl_theme_get_accent (theme));
+  g_autoptr(TlTestImage) image = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  guint32 accent = tl_test_color_pixel (tl_theme_get_accent (theme));
   guint keys = 0, plain = 0;
-
-  surface = render (painter, 1280, 800);
 
   for (guint a = 0; a < 2; a++)
     {
@@ -169,12 +102,12 @@ test_headers (void)
           by = axis == TL_MATRIX_AXIS_LAYER ? y + hh / 2 : y + 1.5;
           if (tl_matrix_header_get_key (header))
             {
-              g_assert_true (pixel_near (pixel (surface, bx, by), accent, 2));
+              g_assert_true (tl_test_pixel_near (tl_test_pixel (image, bx, by), accent, 2));
               keys++;
             }
           else
             {
-              g_assert_false (pixel_near (pixel (surface, bx, by), accent, 40));
+              g_assert_false (tl_test_pixel_near (tl_test_pixel (image, bx, by), accent, 40));
               plain++;
             }
         }
@@ -183,8 +116,6 @@ test_headers (void)
   /* The template: people, product, space, visual; sense, feel */
   g_assert_cmpuint (keys, ==, 6);
   g_assert_cmpuint (plain, ==, 6);
-
-  cairo_surface_destroy (surface);
 }
 
 static void
@@ -199,42 +130,46 @@ test_score_colors (void)
       g_autoptr(TlTheme) theme = tl_theme_new (names[t]);
       TlCell *scored = tl_document_lookup_cell (document, "space", "feel");
       TlCell *low = tl_document_lookup_cell (document, "media", "think");
-      cairo_surface_t *surface;
+      g_autoptr(TlTestImage) image = NULL;
       double x, y, w, h;
       TlColor expected;
 
       tl_matrix_painter_set_theme (painter, theme);
+      g_assert_true (tl_matrix_painter_get_theme (painter) == theme);
       tl_cell_set_current (scored, 4);
       tl_cell_set_target (scored, 5);
       tl_cell_set_description (scored, "像朋友一样关心顾客的钱包：服务员说“菜应该够了，不够再点”。");
       tl_cell_set_current (low, 1);
 
-      surface = render (painter, 1280, 800);
+      image = tl_test_render (TL_PAINTER (painter), 1280, 800);
 
       /* The right edge, midway down, is plain fill (no text there) */
       g_assert_true (tl_matrix_painter_get_cell_bounds (painter, 1280, 800, "space", "feel", &x, &y, &w, &h));
       tl_theme_score_color (theme, 4, 5, &expected);
-      g_assert_true (pixel_near (pixel (surface, x + w - 3, y + h / 2), color_pixel (&expected), 1));
+      g_assert_true (tl_test_pixel_near (tl_test_pixel (image, x + w - 3, y + h / 2),
+                                         tl_test_color_pixel (&expected), 1));
 
       g_assert_true (tl_matrix_painter_get_cell_bounds (painter, 1280, 800, "media", "think", &x, &y, &w, &h));
       tl_theme_score_color (theme, 1, 5, &expected);
-      g_assert_true (pixel_near (pixel (surface, x + w - 3, y + h / 2), color_pixel (&expected), 1));
+      g_assert_true (tl_test_pixel_near (tl_test_pixel (image, x + w - 3, y + h / 2),
+                                         tl_test_color_pixel (&expected), 1));
 
       g_assert_true (tl_matrix_painter_get_cell_bounds (painter, 1280, 800, "people", "act", &x, &y, &w, &h));
-      g_assert_true (pixel_near (pixel (surface, x + w - 3, y + h / 2),
-                                 color_pixel (tl_theme_get_color (theme, TL_THEME_UNSET_CELL)), 1));
+      g_assert_true (tl_test_pixel_near (tl_test_pixel (image, x + w - 3, y + h / 2),
+                                         tl_test_color_pixel (tl_theme_get_color (theme, TL_THEME_UNSET_CELL)), 1));
 
       /* Corner: the theme's background */
-      g_assert_true (pixel_near (pixel (surface, 0, 0), color_pixel (tl_theme_get_background (theme)), 0));
-      cairo_surface_destroy (surface);
+      g_assert_true (tl_test_pixel_near (tl_test_pixel (image, 0, 0),
+                                         tl_test_color_pixel (tl_theme_get_background (theme)), 0));
+      g_clear_pointer (&image, tl_test_image_free);
 
       /* The painter reads the document at every draw */
       tl_cell_set_current (scored, 2);
-      surface = render (painter, 1280, 800);
+      image = tl_test_render (TL_PAINTER (painter), 1280, 800);
       g_assert_true (tl_matrix_painter_get_cell_bounds (painter, 1280, 800, "space", "feel", &x, &y, &w, &h));
       tl_theme_score_color (theme, 2, 5, &expected);
-      g_assert_true (pixel_near (pixel (surface, x + w - 3, y + h / 2), color_pixel (&expected), 1));
-      cairo_surface_destroy (surface);
+      g_assert_true (tl_test_pixel_near (tl_test_pixel (image, x + w - 3, y + h / 2),
+                                         tl_test_color_pixel (&expected), 1));
     }
 }
 
@@ -244,41 +179,20 @@ test_selection (void)
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
   g_autoptr(TlMatrixPainter) painter = tl_matrix_painter_new (document);
   g_autoptr(TlTheme) theme = tl_theme_new ("light");
-  guint32 selection = color_pixel (tl_theme_get_color (theme, TL_THEME_SELECTION));
-  cairo_surface_t *surface;
+  guint32 selection = tl_test_color_pixel (tl_theme_get_color (theme, TL_THEME_SELECTION));
+  g_autoptr(TlTestImage) image = NULL;
   double x, y, w, h;
 
   tl_matrix_painter_set_selection (painter, "product", "think");
-  surface = render (painter, 1280, 800);
+  image = tl_test_render (TL_PAINTER (painter), 1280, 800);
   g_assert_true (tl_matrix_painter_get_cell_bounds (painter, 1280, 800, "product", "think", &x, &y, &w, &h));
   /* The ring sits just outside the cell, in the gutter */
-  g_assert_true (pixel_near (pixel (surface, x + w / 2, y - 3), selection, 2));
-  cairo_surface_destroy (surface);
+  g_assert_true (tl_test_pixel_near (tl_test_pixel (image, x + w / 2, y - 3), selection, 2));
+  g_clear_pointer (&image, tl_test_image_free);
 
   tl_matrix_painter_set_selection (painter, NULL, NULL);
-  surface = render (painter, 1280, 800);
-  g_assert_false (pixel_near (pixel (surface, x + w / 2, y - 3), selection, 2));
-  cairo_surface_destroy (surface);
-}
-
-static void
-test_themes_differ (void)
-{
-  g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_TW");
-  g_autoptr(TlMatrixPainter) painter = tl_matrix_painter_new (document);
-  g_autoptr(TlTheme) dark = tl_theme_new ("dark");
-  cairo_surface_t *light_surface = render (painter, 640, 400);
-  cairo_surface_t *dark_surface;
-
-  tl_matrix_painter_set_theme (painter, dark);
-  g_assert_true (tl_matrix_painter_get_theme (painter) == dark);
-  dark_surface = render (painter, 640, 400);
-
-  g_assert_cmphex (pixel (light_surface, 1, 1), !=, pixel (dark_surface, 1, 1));
-  g_assert_cmphex (pixel (dark_surface, 1, 1), ==, color_pixel (tl_theme_get_background (dark)));
-
-  cairo_surface_destroy (light_surface);
-  cairo_surface_destroy (dark_surface);
+  image = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_false (tl_test_pixel_near (tl_test_pixel (image, x + w / 2, y - 3), selection, 2));
 }
 
 static void
@@ -286,13 +200,12 @@ test_blank_and_tiny (void)
 {
   g_autoptr(TlDocument) document = tl_document_new ("en");
   g_autoptr(TlMatrixPainter) painter = tl_matrix_painter_new (document);
-  cairo_surface_t *surface = render (painter, 300, 200);
+  g_autoptr(TlTestImage) image = tl_test_render (TL_PAINTER (painter), 300, 200);
+  g_autoptr(TlTestImage) tiny = NULL;
 
   g_assert_false (tl_matrix_painter_cell_at (painter, 300, 200, 150, 100, NULL, NULL));
-  cairo_surface_destroy (surface);
 
-  surface = render (painter, 1, 1);
-  cairo_surface_destroy (surface);
+  tiny = tl_test_render (TL_PAINTER (painter), 1, 1);
   g_assert_false (tl_matrix_painter_cell_at (painter, 0, 0, 0, 0, NULL, NULL));
 }
 
@@ -306,7 +219,6 @@ main (int   argc,
   g_test_add_func ("/tl/render/matrix/headers", test_headers);
   g_test_add_func ("/tl/render/matrix/score-colors", test_score_colors);
   g_test_add_func ("/tl/render/matrix/selection", test_selection);
-  g_test_add_func ("/tl/render/matrix/themes-differ", test_themes_differ);
   g_test_add_func ("/tl/render/matrix/blank-and-tiny", test_blank_and_tiny);
 
   return g_test_run ();
