@@ -65,7 +65,11 @@ style_manager_notify_dark_cb (AdwStyleManager *manager,
 }
 
 static void
-document_changed_cb (TlCanvasView *self)
+document_changed_cb (TlDocument   *document,
+                     TlChangeKind  kind,
+                     GObject      *object,
+                     const char   *property,
+                     TlCanvasView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -295,8 +299,7 @@ tl_canvas_view_set_session (TlCanvasView *self,
 
   if (self->session != NULL)
     {
-      g_signal_handlers_disconnect_by_data (tl_session_get_document (self->session), self);
-      g_signal_handlers_disconnect_by_data (self->session, self);
+      tl_session_disconnect (self->session, self);
       g_clear_object (&self->painter);
     }
 
@@ -311,10 +314,9 @@ tl_canvas_view_set_session (TlCanvasView *self,
       else
         self->painter = TL_PAINTER (tl_diagram_painter_new (document));
       update_theme (self);
-      g_signal_connect_object (document, "changed",
-                               G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::selected-id",
-                               G_CALLBACK (session_notify_selected_id_cb), self, 0);
+      tl_session_connect (session, self,
+                          G_CALLBACK (document_changed_cb),
+                          G_CALLBACK (session_notify_selected_id_cb));
       session_notify_selected_id_cb (session, NULL, self);
     }
 

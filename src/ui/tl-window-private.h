@@ -33,6 +33,8 @@ struct _TlWindow
   TlCanvasView         *matrix_view;
   TlFeedbackView       *feedback_view;
   GtkRevealer          *properties_revealer;
+  GtkBox               *properties_box;
+  /* Built on the first selection: start-up need not pay for it. */
   TlPropertiesPane     *properties_pane;
 
   TlSession            *session;

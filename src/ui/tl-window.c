@@ -110,8 +110,17 @@ session_notify_selected_id_cb (TlSession  *session,
                                GParamSpec *pspec,
                                TlWindow   *self)
 {
-  gtk_revealer_set_reveal_child (self->properties_revealer,
-                                 tl_session_get_selected_kind (self->session) != NULL);
+  gboolean selected = tl_session_get_selected_kind (self->session) != NULL;
+
+  if (selected && self->properties_pane == NULL)
+    {
+      self->properties_pane = TL_PROPERTIES_PANE (tl_properties_pane_new ());
+      gtk_widget_set_size_request (GTK_WIDGET (self->properties_pane), PROPERTIES_WIDTH, -1);
+      tl_properties_pane_set_session (self->properties_pane, self->session);
+      gtk_box_append (self->properties_box, GTK_WIDGET (self->properties_pane));
+    }
+
+  gtk_revealer_set_reveal_child (self->properties_revealer, selected);
   update_fold (self);
 }
 
@@ -173,7 +182,6 @@ set_session (TlWindow  *self,
   tl_outline_set_session (self->outline, session);
   tl_canvas_view_set_session (self->diagram_view, session);
   tl_canvas_view_set_session (self->matrix_view, session);
-  tl_properties_pane_set_session (self->properties_pane, session);
   tl_feedback_view_set_store (self->feedback_view, tl_session_get_store (session));
 
   g_signal_connect_object (session, "notify::modified",
@@ -385,7 +393,6 @@ tl_window_class_init (TlWindowClass *klass)
   g_type_ensure (TL_TYPE_CANVAS_VIEW);
   g_type_ensure (TL_TYPE_FEEDBACK_VIEW);
   g_type_ensure (TL_TYPE_OUTLINE);
-  g_type_ensure (TL_TYPE_PROPERTIES_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchloop/Touchloop/tl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TlWindow, header_bar);
@@ -405,7 +412,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, feedback_view);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, properties_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, properties_pane);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, properties_box);
 
   _tl_window_class_actions_init (klass);
 }
