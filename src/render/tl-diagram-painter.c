@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tl-diagram-painter.h"
+#include "tl-diagram-layout-private.h"
 #include "tl-render-private.h"
 
 #define MARGIN          28.0
@@ -42,6 +43,11 @@
 #define SELECTION_GAP   4.0
 /* Space between the lines of a bundle: room for arrowheads */
 #define BUNDLE_GAP      4.0
+/* A label longer than this many lines is ellipsized: a pasted essay must
+ * not make one card (or legend entry) swallow the page. */
+#define CARD_MAX_LINES   6
+#define HUB_MAX_LINES    4
+#define LEGEND_MAX_LINES 3
 
 typedef struct {
   TlStation   *station;
@@ -68,6 +74,7 @@ typedef struct {
   guint  to;
   guint  slot;
   guint  n_slots;
+  double offset;           /* along the bundle's canonical normal */
   /* A quadratic Bézier in the direction of travel, scene units */
   double x0, y0;
   double cx, cy;
@@ -79,6 +86,10 @@ typedef struct {
   TlColor      color;      /* readable on the theme, dimmed out of focus */
   gboolean     focused;
   gboolean     dimmed;
+  /* names a missing station or reaches fewer than two distinct ones:
+   * marked in the legend */
+  gboolean     broken;
+  guint        n_arcs;
 } LoopInfo;
 
 typedef struct {
@@ -89,6 +100,7 @@ typedef struct {
   double       text_h;
   double       x;
   double       y;
+  double       w;          /* the column's width */
   double       h;
 } LegendEntry;
 
@@ -130,6 +142,12 @@ struct _TlDiagramPainter
   char       *focus_loop;
   char       *selection_kind;
   char       *selection_id;
+
+  /* The last scene laid out, for the next draw or hit-test of the same
+   * size; dropped when anything it depends on changes */
+  Scene      *scene;
+  double      scene_width;
+  double      scene_height;
 
   gboolean    fit_frozen;
   gboolean    have_fit;
@@ -203,7 +221,12 @@ scene_free (Scene *scene)
   g_free (scene);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scene, scene_free)
+/* The painter keeps its last scene (see scene_get()); this forgets it. */
+static void
+drop_scene (TlDiagramPainter *self)
+{
+  g_clear_pointer (&self->scene, scene_free);
+}
 
 static int
 scene_find_box (Scene      *scene,
@@ -220,6 +243,7 @@ scene_find_box (Scene      *scene,
 static void
 layout_fit (PangoLayout *layout,
             double       max_width,
+            int          max_lines,
             double      *width,
             double      *height)
 {
@@ -230,7 +254,7 @@ layout_fit (PangoLayout *layout,
 
   if (w > max_width)
     {
-      _tl_render_layout_wrap (layout, max_width, 0);
+      _tl_render_layout_wrap (layout, max_width, max_lines);
       _tl_render_layout_size (layout, &w, NULL);
     }
 
@@ -271,6 +295,7 @@ scene_add_boxes (Scene *scene)
                                          box.hub ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
                                          tl_station_get_label (station));
       layout_fit (box.label, (box.hub ? HUB_MAX_TEXT : CARD_MAX_TEXT) * scene->type_scale,
+                  box.hub ? HUB_MAX_LINES : CARD_MAX_LINES,
                   &box.label_w, &box.label_h);
 
       if (box.hub)
@@ -331,7 +356,9 @@ scene_add_loops (Scene *scene)
         {
           int b = scene_find_box (scene, ids[j]);
 
-          if (b >= 0)
+          if (b < 0)
+            g_array_index (scene->loops, LoopInfo, index).broken = TRUE;
+          else
             {
               Box *box = &g_array_index (scene->boxes, Box, b);
               gboolean seen = FALSE;
@@ -345,7 +372,10 @@ scene_add_loops (Scene *scene)
         }
 
       if (path->len < 2)
-        continue;
+        {
+          g_array_index (scene->loops, LoopInfo, index).broken = TRUE;
+          continue;
+        }
 
       for (guint j = 0; j < path->len; j++)
         {
@@ -356,8 +386,15 @@ scene_add_loops (Scene *scene)
           arc.from = g_array_index (path, guint, j);
           arc.to = g_array_index (path, guint, (j + 1) % path->len);
           if (arc.from != arc.to)
-            g_array_append_val (scene->arcs, arc);
+            {
+              g_array_append_val (scene->arcs, arc);
+              g_array_index (scene->loops, LoopInfo, index).n_arcs++;
+            }
         }
+
+      /* every station the same one: no line to draw */
+      if (g_array_index (scene->loops, LoopInfo, index).n_arcs == 0)
+        g_array_index (scene->loops, LoopInfo, index).broken = TRUE;
     }
 
   if (have_focus)
@@ -470,11 +507,12 @@ scene_add_legend (Scene *scene)
 
           _tl_render_layout_wrap (entry->text,
                                   group == 0 ? text_width : cw - 30,
-                                  0);
+                                  LEGEND_MAX_LINES);
           _tl_render_layout_size (entry->text, NULL, &entry->text_h);
           entry->h = MAX (entry->text_h, group == 0 ? 2 * BADGE_RADIUS : 14.0);
           entry->x = LEGEND_PAD + col * (cw + (group == 0 ? 16.0 : 0));
           entry->y = y;
+          entry->w = group == 0 ? cw : cw - 8;
           row_h = MAX (row_h, entry->h);
 
           if (++col == cols)
@@ -679,6 +717,7 @@ scene_route_arcs (Scene *scene)
 
           arc->slot = g;
           arc->n_slots = group->len;
+          arc->offset = offset;
           arc->cx = mx;
           arc->cy = my;
           if (arc->from == a)
@@ -756,6 +795,29 @@ scene_new (TlDiagramPainter *self,
   return scene;
 }
 
+/* The scene of a @width × @height drawing, owned by the painter: laid out
+ * again only when the size, the document, the theme, the focus or the
+ * fit's freezing changed since the last one.  A hit-test on every pointer
+ * motion then costs a search, not a layout of every label. */
+static Scene *
+scene_get (TlDiagramPainter *self,
+           double            width,
+           double            height)
+{
+  if (self->scene != NULL &&
+      (self->scene_width != width || self->scene_height != height))
+    drop_scene (self);
+
+  if (self->scene == NULL)
+    {
+      self->scene = scene_new (self, width, height);
+      self->scene_width = width;
+      self->scene_height = height;
+    }
+
+  return self->scene;
+}
+
 /* ---- drawing ----------------------------------------------------------- */
 
 static void
@@ -820,10 +882,12 @@ draw_connectors (Scene   *scene,
       if (g_strcmp0 (box->kind, "online") != 0 && g_strcmp0 (box->kind, "micro-data") != 0)
         continue;
 
+      /* One stroke per line: a single path of lines that all meet at the
+       * hub costs cairo far more to tessellate. */
       cairo_move_to (cr, hub->x, hub->y);
       cairo_line_to (cr, box->x, box->y);
+      cairo_stroke (cr);
     }
-  cairo_stroke (cr);
   cairo_restore (cr);
 }
 
@@ -1118,6 +1182,45 @@ draw_station (Scene   *scene,
   cairo_restore (cr);
 }
 
+/* The area of a legend entry, scene units: what is highlighted when its
+ * loop is selected and what a click on it hits. */
+static void
+legend_entry_rect (Scene       *scene,
+                   LegendEntry *entry,
+                   double      *x,
+                   double      *y,
+                   double      *width,
+                   double      *height)
+{
+  *x = scene->legend_x + entry->x - 6;
+  *y = scene->legend_y + entry->y - 4;
+  *width = entry->w + 12;
+  *height = entry->h + 8;
+}
+
+/* The index of the loop whose legend entry is at (@x, @y), scene units,
+ * or -1 */
+static int
+scene_legend_loop_at (Scene  *scene,
+                      double  x,
+                      double  y)
+{
+  for (guint i = 0; i < scene->legend->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (scene->legend, LegendEntry, i);
+      double rx, ry, rw, rh;
+
+      if (entry->loop < 0)
+        continue;
+
+      legend_entry_rect (scene, entry, &rx, &ry, &rw, &rh);
+      if (x >= rx && x < rx + rw && y >= ry && y < ry + rh)
+        return entry->loop;
+    }
+
+  return -1;
+}
+
 static void
 draw_legend (Scene   *scene,
              cairo_t *cr)
@@ -1149,23 +1252,48 @@ draw_legend (Scene   *scene,
       if (entry->loop >= 0)
         {
           LoopInfo *info = &g_array_index (scene->loops, LoopInfo, entry->loop);
-          double bw, bh;
+          double bw, bh, rx, ry, rw, rh;
           TlColor on_badge;
           const TlColor *text;
 
           if (loop_selected (scene, entry->loop))
             {
-              _tl_render_rounded_rect (cr, ex - 6, ey - 4, scene->legend_w - entry->x - LEGEND_PAD + 12,
-                                       entry->h + 8, 8);
+              legend_entry_rect (scene, entry, &rx, &ry, &rw, &rh);
+              _tl_render_rounded_rect (cr, rx, ry, rw, rh, 8);
               _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SELECTION), 0.18);
               cairo_fill (cr);
             }
 
-          cairo_arc (cr, ex + BADGE_RADIUS, ey + BADGE_RADIUS, BADGE_RADIUS, 0, 2 * G_PI);
-          _tl_render_set_color (cr, &info->color, 1.0);
-          cairo_fill (cr);
+          if (info->broken)
+            {
+              /* A broken loop: a hollow, dashed badge struck through,
+               * its number in the loop's colour. */
+              double dashes[] = { 3.0, 2.0 };
+              double d = BADGE_RADIUS * G_SQRT2 / 2 - 1;
 
-          tl_theme_text_on (theme, &info->color, &on_badge);
+              cairo_save (cr);
+              cairo_set_line_width (cr, 2.0);
+              cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+              /* showing text left a current point: no line from there */
+              cairo_new_path (cr);
+              cairo_arc (cr, ex + BADGE_RADIUS, ey + BADGE_RADIUS, BADGE_RADIUS - 1, 0, 2 * G_PI);
+              _tl_render_set_color (cr, &info->color, 1.0);
+              cairo_stroke (cr);
+              cairo_set_dash (cr, NULL, 0, 0);
+              cairo_move_to (cr, ex + BADGE_RADIUS - d, ey + BADGE_RADIUS + d);
+              cairo_line_to (cr, ex + BADGE_RADIUS + d, ey + BADGE_RADIUS - d);
+              cairo_stroke (cr);
+              cairo_restore (cr);
+              on_badge = info->color;
+            }
+          else
+            {
+              cairo_arc (cr, ex + BADGE_RADIUS, ey + BADGE_RADIUS, BADGE_RADIUS, 0, 2 * G_PI);
+              _tl_render_set_color (cr, &info->color, 1.0);
+              cairo_fill (cr);
+              tl_theme_text_on (theme, &info->color, &on_badge);
+            }
+
           _tl_render_layout_size (entry->badge, &bw, &bh);
           _tl_render_set_color (cr, &on_badge, 1.0);
           _tl_render_show_layout (cr, entry->badge,
@@ -1216,6 +1344,10 @@ scene_draw (Scene   *scene,
     return;
 
   cairo_scale (cr, scene->unit, scene->unit);
+  /* Curves flattened to a quarter of a device pixel rather than cairo's
+   * tenth: no visible difference on lines this thick, and most of the
+   * time of a redraw goes into stroking them. */
+  cairo_set_tolerance (cr, 0.25);
 
   _tl_render_heading_draw (&scene->heading, cr, scene->theme, MARGIN, MARGIN);
 
@@ -1245,13 +1377,57 @@ scene_draw (Scene   *scene,
   draw_legend (scene, cr);
 }
 
+/* ---- hit-testing ------------------------------------------------------- */
+
+/* The station whose card is at (@x, @y), scene units, or NULL */
+static const char *
+scene_station_at (Scene  *scene,
+                  double  x,
+                  double  y)
+{
+  /* Topmost first: cards are drawn in document order. */
+  for (guint i = scene->boxes->len; i > 0; i--)
+    {
+      Box *box = &g_array_index (scene->boxes, Box, i - 1);
+
+      if (fabs (x - box->x) <= box->w / 2 && fabs (y - box->y) <= box->h / 2)
+        return box->id;
+    }
+
+  return NULL;
+}
+
 /* ---- object ------------------------------------------------------------ */
+
+static void
+document_changed_cb (TlDocument       *document,
+                     int               kind,
+                     GObject          *object,
+                     const char       *property,
+                     TlDiagramPainter *self)
+{
+  /* The scene points into the document's stations and loops. */
+  drop_scene (self);
+}
+
+static void
+tl_diagram_painter_constructed (GObject *object)
+{
+  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
+
+  G_OBJECT_CLASS (tl_diagram_painter_parent_class)->constructed (object);
+
+  if (tl_painter_get_document (TL_PAINTER (self)) != NULL)
+    g_signal_connect_object (tl_painter_get_document (TL_PAINTER (self)), "changed",
+                             G_CALLBACK (document_changed_cb), self, 0);
+}
 
 static void
 tl_diagram_painter_finalize (GObject *object)
 {
   TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
 
+  drop_scene (self);
   g_clear_pointer (&self->focus_loop, g_free);
   g_clear_pointer (&self->selection_kind, g_free);
   g_clear_pointer (&self->selection_id, g_free);
@@ -1303,7 +1479,10 @@ tl_diagram_painter_notify (GObject    *object,
 
   /* Card sizes follow the theme's type sizes: a kept fit no longer fits. */
   if (g_strcmp0 (pspec->name, "theme") == 0)
-    self->have_fit = FALSE;
+    {
+      self->have_fit = FALSE;
+      drop_scene (self);
+    }
 
   if (G_OBJECT_CLASS (tl_diagram_painter_parent_class)->notify != NULL)
     G_OBJECT_CLASS (tl_diagram_painter_parent_class)->notify (object, pspec);
@@ -1315,7 +1494,7 @@ tl_diagram_painter_real_draw (TlPainter *painter,
                               double     width,
                               double     height)
 {
-  g_autoptr(Scene) scene = scene_new (TL_DIAGRAM_PAINTER (painter), width, height);
+  Scene *scene = scene_get (TL_DIAGRAM_PAINTER (painter), width, height);
 
   scene_draw (scene, cr);
 }
@@ -1329,9 +1508,28 @@ tl_diagram_painter_real_hit_test (TlPainter  *painter,
                                   char      **kind,
                                   char      **id)
 {
-  TlDiagramPainter *self = TL_DIAGRAM_PAINTER (painter);
-  const char *station = tl_diagram_painter_station_at (self, width, height, x, y);
+  Scene *scene = scene_get (TL_DIAGRAM_PAINTER (painter), width, height);
+  const char *station;
+  int loop;
 
+  if (scene->unit <= 0)
+    return FALSE;
+
+  x /= scene->unit;
+  y /= scene->unit;
+
+  /* The legend is drawn last, over everything. */
+  loop = scene_legend_loop_at (scene, x, y);
+  if (loop >= 0)
+    {
+      LoopInfo *info = &g_array_index (scene->loops, LoopInfo, loop);
+
+      *kind = g_strdup ("loop");
+      *id = g_strdup (tl_loop_get_id (info->loop));
+      return TRUE;
+    }
+
+  station = scene_station_at (scene, x, y);
   if (station == NULL)
     return FALSE;
 
@@ -1364,6 +1562,33 @@ tl_diagram_painter_real_locate (TlPainter  *painter,
 {
   TlDiagramPainter *self = TL_DIAGRAM_PAINTER (painter);
 
+  if (g_strcmp0 (kind, "loop") == 0)
+    {
+      Scene *scene = scene_get (self, width, height);
+
+      if (scene->unit <= 0)
+        return FALSE;
+
+      /* A loop is where its legend entry is: what a click selects it by */
+      for (guint i = 0; i < scene->legend->len; i++)
+        {
+          LegendEntry *entry = &g_array_index (scene->legend, LegendEntry, i);
+          double rx, ry, rw, rh;
+
+          if (entry->loop < 0 ||
+              g_strcmp0 (tl_loop_get_id (g_array_index (scene->loops, LoopInfo,
+                                                        entry->loop).loop), id) != 0)
+            continue;
+
+          legend_entry_rect (scene, entry, &rx, &ry, &rw, &rh);
+          _tl_render_rect_centre (rx * scene->unit, ry * scene->unit,
+                                  rw * scene->unit, rh * scene->unit, x, y);
+          return TRUE;
+        }
+
+      return FALSE;
+    }
+
   return g_strcmp0 (kind, "station") == 0 &&
          tl_diagram_painter_get_station_position (self, width, height, id, x, y);
 }
@@ -1374,6 +1599,7 @@ tl_diagram_painter_class_init (TlDiagramPainterClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   TlPainterClass *painter_class = TL_PAINTER_CLASS (klass);
 
+  object_class->constructed = tl_diagram_painter_constructed;
   object_class->finalize = tl_diagram_painter_finalize;
   object_class->get_property = tl_diagram_painter_get_property;
   object_class->set_property = tl_diagram_painter_set_property;
@@ -1446,6 +1672,7 @@ tl_diagram_painter_set_focus_loop (TlDiagramPainter *self,
 
   g_free (self->focus_loop);
   self->focus_loop = g_strdup (loop_id);
+  drop_scene (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_LOOP]);
 }
 
@@ -1479,6 +1706,8 @@ tl_diagram_painter_set_fit_frozen (TlDiagramPainter *self,
 {
   g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
 
+  if (self->fit_frozen != !!frozen)
+    drop_scene (self);
   self->fit_frozen = !!frozen;
 }
 
@@ -1498,27 +1727,15 @@ tl_diagram_painter_station_at (TlDiagramPainter *self,
                                double            x,
                                double            y)
 {
-  g_autoptr(Scene) scene = NULL;
+  Scene *scene = NULL;
 
   g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), NULL);
 
-  scene = scene_new (self, width, height);
+  scene = scene_get (self, width, height);
   if (scene->unit <= 0)
     return NULL;
 
-  x /= scene->unit;
-  y /= scene->unit;
-
-  /* Topmost first: cards are drawn in document order. */
-  for (guint i = scene->boxes->len; i > 0; i--)
-    {
-      Box *box = &g_array_index (scene->boxes, Box, i - 1);
-
-      if (fabs (x - box->x) <= box->w / 2 && fabs (y - box->y) <= box->h / 2)
-        return box->id;
-    }
-
-  return NULL;
+  return scene_station_at (scene, x / scene->unit, y / scene->unit);
 }
 
 gboolean
@@ -1531,14 +1748,14 @@ tl_diagram_painter_get_station_bounds (TlDiagramPainter *self,
                                        double           *box_width,
                                        double           *box_height)
 {
-  g_autoptr(Scene) scene = NULL;
+  Scene *scene = NULL;
   Box *box;
   int index;
 
   g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), FALSE);
   g_return_val_if_fail (station_id != NULL, FALSE);
 
-  scene = scene_new (self, width, height);
+  scene = scene_get (self, width, height);
   if (scene->unit <= 0)
     return FALSE;
 
@@ -1583,16 +1800,101 @@ tl_diagram_painter_to_document (TlDiagramPainter *self,
                                 double           *doc_x,
                                 double           *doc_y)
 {
-  g_autoptr(Scene) scene = NULL;
+  Scene *scene = NULL;
   double k;
 
   g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
 
-  scene = scene_new (self, width, height);
+  scene = scene_get (self, width, height);
   k = scene->k > 0 ? scene->k : 1.0;
 
   if (doc_x != NULL)
     *doc_x = scene->unit > 0 ? (x / scene->unit - scene->ox) / k : 0;
   if (doc_y != NULL)
     *doc_y = scene->unit > 0 ? (y / scene->unit - scene->oy) / k : 0;
+}
+
+/* ---- private: the layout, for tests ------------------------------------- */
+
+TlDiagramLayout *
+_tl_diagram_painter_get_layout (TlDiagramPainter *self,
+                                double            width,
+                                double            height)
+{
+  Scene *scene = NULL;
+  TlDiagramLayout *layout;
+  double u;
+
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), NULL);
+
+  scene = scene_get (self, width, height);
+  u = scene->unit;
+
+  layout = g_new0 (TlDiagramLayout, 1);
+  layout->arcs = g_array_new (FALSE, TRUE, sizeof (TlDiagramLayoutArc));
+  layout->loops = g_array_new (FALSE, TRUE, sizeof (TlDiagramLayoutLoop));
+
+  if (u <= 0)
+    return layout;
+
+  for (guint i = 0; i < scene->arcs->len; i++)
+    {
+      Arc *arc = &g_array_index (scene->arcs, Arc, i);
+      LoopInfo *info = &g_array_index (scene->loops, LoopInfo, arc->loop);
+      TlDiagramLayoutArc out = { 0 };
+
+      out.loop_id = tl_loop_get_id (info->loop);
+      out.loop_index = arc->loop;
+      out.position = arc->position;
+      out.from = g_array_index (scene->boxes, Box, arc->from).id;
+      out.to = g_array_index (scene->boxes, Box, arc->to).id;
+      out.slot = arc->slot;
+      out.n_slots = arc->n_slots;
+      out.offset = arc->offset * u;
+      out.x0 = arc->x0 * u;
+      out.y0 = arc->y0 * u;
+      out.cx = arc->cx * u;
+      out.cy = arc->cy * u;
+      out.x1 = arc->x1 * u;
+      out.y1 = arc->y1 * u;
+      g_array_append_val (layout->arcs, out);
+    }
+
+  for (guint i = 0; i < scene->loops->len; i++)
+    {
+      LoopInfo *info = &g_array_index (scene->loops, LoopInfo, i);
+      TlDiagramLayoutLoop out = { 0 };
+
+      out.loop_id = tl_loop_get_id (info->loop);
+      out.n_arcs = info->n_arcs;
+      out.broken = info->broken;
+
+      for (guint e = 0; e < scene->legend->len; e++)
+        {
+          LegendEntry *entry = &g_array_index (scene->legend, LegendEntry, e);
+          double rx, ry, rw, rh;
+
+          if (entry->loop != (int) i)
+            continue;
+          legend_entry_rect (scene, entry, &rx, &ry, &rw, &rh);
+          out.legend_x = rx * u;
+          out.legend_y = ry * u;
+          out.legend_width = rw * u;
+          out.legend_height = rh * u;
+        }
+      g_array_append_val (layout->loops, out);
+    }
+
+  return layout;
+}
+
+void
+_tl_diagram_layout_free (TlDiagramLayout *layout)
+{
+  if (layout == NULL)
+    return;
+
+  g_clear_pointer (&layout->arcs, g_array_unref);
+  g_clear_pointer (&layout->loops, g_array_unref);
+  g_free (layout);
 }

@@ -11,8 +11,12 @@ G_BEGIN_DECLS
 #define TL_TYPE_DIAGRAM_PAINTER (tl_diagram_painter_get_type ())
 G_DECLARE_FINAL_TYPE (TlDiagramPainter, tl_diagram_painter, TL, DIAGRAM_PAINTER, TlPainter)
 
-/* As a TlPainter it hit-tests and locates stations (kind "station") and
- * selects stations and loops ("loop").  get_document, get/set_theme,
+/* As a TlPainter it hit-tests and locates stations (kind "station", by
+ * their cards) and loops ("loop", by their legend entries: a click on a
+ * legend entry hits its loop), and selects stations and loops.  A loop
+ * that names a missing station or reaches fewer than two stations is
+ * drawn through what remains and marked in the legend (a hollow, struck
+ * badge).  get_document, get/set_theme,
  * get_natural_size and draw below are TlPainter's own, for callers that
  * hold a TlDiagramPainter.
  *

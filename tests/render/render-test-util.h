@@ -121,3 +121,81 @@ tl_test_notify_counter (GObject    *object,
 {
   (*count)++;
 }
+
+/* A document of @n_stations stations on a jittered grid (one of them the
+ * hub) and @n_loops loops, each around a random rectangle of grid cells,
+ * half of them running backwards, so neighbouring loops share arcs in
+ * both directions.  The same @seed gives the same document. */
+static inline TlDocument *
+tl_test_generated_document (guint   n_stations,
+                            guint   n_loops,
+                            guint32 seed)
+{
+  static const char * const kinds[] = { "online", "offline", "micro-data", "custom" };
+  TlDocument *document = tl_document_new ("en");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint cols = (guint) ceil (sqrt (n_stations * 1.6));
+  guint rows = (n_stations + cols - 1) / cols;
+
+  g_assert_cmpuint (n_stations, >=, 4);
+  if (rows < 2)
+    rows = 2;
+
+  for (guint i = 0; i < n_stations; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      g_autofree char *label = g_strdup_printf ("Station %u", i);
+      double x = (i % cols) * 160.0 + g_rand_double_range (rand, -20, 20);
+      double y = (i / cols) * 110.0 + g_rand_double_range (rand, -15, 15);
+      g_autoptr(TlStation) station = tl_station_new (id, i == n_stations / 2 ? "hub" : kinds[i % 4],
+                                                     label, x, y);
+
+      tl_document_insert_station (document, station, -1);
+    }
+
+  for (guint l = 0; l < n_loops; l++)
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *id = g_strdup_printf ("loop%u", l + 1);
+      g_autofree char *name = g_strdup_printf ("Generated loop %u", l + 1);
+      g_autoptr(TlLoop) loop = NULL;
+      guint w = g_rand_int_range (rand, 1, 3), h = g_rand_int_range (rand, 1, 3);
+      guint c0, r0;
+      char color[8];
+
+      /* only rectangles whose corners all exist */
+      w = MIN (w, cols - 1);
+      h = MIN (h, rows - 1);
+      do
+        {
+          c0 = g_rand_int_range (rand, 0, cols - w);
+          r0 = g_rand_int_range (rand, 0, rows - h);
+        }
+      while ((r0 + h) * cols + c0 + w >= n_stations);
+
+      for (guint c = 0; c < w; c++)
+        g_ptr_array_add (ids, g_strdup_printf ("s%u", r0 * cols + c0 + c));
+      for (guint r = 0; r < h; r++)
+        g_ptr_array_add (ids, g_strdup_printf ("s%u", (r0 + r) * cols + c0 + w));
+      for (guint c = w; c > 0; c--)
+        g_ptr_array_add (ids, g_strdup_printf ("s%u", (r0 + h) * cols + c0 + c));
+      for (guint r = h; r > 0; r--)
+        g_ptr_array_add (ids, g_strdup_printf ("s%u", (r0 + r) * cols + c0));
+
+      if (l % 2 == 1)
+        for (guint a = 0, b = ids->len - 1; a < b; a++, b--)
+          {
+            gpointer t = ids->pdata[a];
+
+            ids->pdata[a] = ids->pdata[b];
+            ids->pdata[b] = t;
+          }
+      g_ptr_array_add (ids, NULL);
+
+      g_snprintf (color, sizeof color, "#%06x", g_rand_int (rand) & 0xffffff);
+      loop = tl_loop_new (id, name, color, (const char * const *) ids->pdata);
+      tl_document_insert_loop (document, loop, -1);
+    }
+
+  return document;
+}

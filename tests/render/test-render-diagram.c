@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "render-test-util.h"
+#include "tl-diagram-layout-private.h"
 #include "tl-diagram-painter.h"
+#include "tl-render-private.h"
 #include "tl-model.h"
 
 static guint
@@ -405,6 +407,107 @@ test_empty_and_damaged (void)
   g_assert_null (tl_diagram_painter_station_at (painter2, 0, 0, 0, 0));
 }
 
+/* A click on a legend entry hits its loop (kind "loop"): where the loop's
+ * badge is drawn in the loop's colour, and anywhere on its row; the
+ * legend's heading and the station kinds hit nothing; stations still hit
+ * as stations.  locate() finds a loop at its legend entry. */
+static void
+test_legend_hit_test (void)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (tl_test_languages); l++)
+    for (guint s = 0; s < G_N_ELEMENTS (tl_test_sizes); s++)
+      {
+        g_autoptr(TlDocument) document = tl_template_new_o2o (tl_test_languages[l]);
+        g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+        TlPainter *base = TL_PAINTER (painter);
+        int width = tl_test_sizes[s].width, height = tl_test_sizes[s].height;
+        g_autoptr(TlTestImage) image = tl_test_render (base, width, height);
+        g_autoptr(TlDiagramLayout) layout = _tl_diagram_painter_get_layout (painter, width, height);
+        GListModel *loops = tl_document_get_loops (document);
+        GListModel *stations = tl_document_get_stations (document);
+        double unit = _tl_render_unit (width, height);
+        double top = G_MAXDOUBLE;
+
+        g_assert_cmpuint (layout->loops->len, ==, g_list_model_get_n_items (loops));
+
+        for (guint i = 0; i < layout->loops->len; i++)
+          {
+            TlDiagramLayoutLoop *entry = &g_array_index (layout->loops, TlDiagramLayoutLoop, i);
+            g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
+            TlColor color;
+            /* the badge: 6 natural units in from the entry's area, 11 in radius */
+            double bx = entry->legend_x + (6 + 11) * unit;
+            double by = entry->legend_y + (4 + 11) * unit;
+            const double points[][2] = {
+              { bx, by },
+              { entry->legend_x + entry->legend_width / 2, entry->legend_y + entry->legend_height / 2 },
+              { entry->legend_x + entry->legend_width - 2, entry->legend_y + 2 },
+            };
+            double lx = -1, ly = -1;
+
+            g_assert_cmpfloat (entry->legend_width, >, 0);
+            top = MIN (top, entry->legend_y);
+
+            /* The badge really is there, in the loop's colour (left of
+             * its number) */
+            tl_theme_adjust_loop_color (tl_painter_get_theme (base), tl_loop_get_color (loop), &color);
+            g_assert_true (tl_test_pixel_near (tl_test_pixel (image, bx - 8 * unit, by),
+                                               tl_test_color_pixel (&color), 2));
+
+            for (guint p = 0; p < G_N_ELEMENTS (points); p++)
+              {
+                g_autofree char *kind = NULL;
+                g_autofree char *id = NULL;
+
+                g_assert_true (tl_painter_hit_test (base, width, height, points[p][0], points[p][1],
+                                                    &kind, &id));
+                g_assert_cmpstr (kind, ==, "loop");
+                g_assert_cmpstr (id, ==, tl_loop_get_id (loop));
+              }
+
+            g_assert_true (tl_painter_locate (base, width, height, "loop", tl_loop_get_id (loop), &lx, &ly));
+            g_assert_cmpfloat (lx, >, entry->legend_x);
+            g_assert_cmpfloat (lx, <, entry->legend_x + entry->legend_width);
+            g_assert_cmpfloat (ly, >, entry->legend_y);
+            g_assert_cmpfloat (ly, <, entry->legend_y + entry->legend_height);
+          }
+
+        /* above the first entry is the legend's heading: nothing */
+        {
+          TlDiagramLayoutLoop *first = &g_array_index (layout->loops, TlDiagramLayoutLoop, 0);
+          g_autofree char *kind = NULL;
+          g_autofree char *id = NULL;
+
+          if (!tl_painter_hit_test (base, width, height, first->legend_x + 20, top - 8 * unit,
+                                    &kind, &id))
+            {
+              g_assert_null (kind);
+              g_assert_null (id);
+            }
+          else
+            g_assert_cmpstr (kind, !=, "loop");
+        }
+
+        /* Stations still hit as stations */
+        for (guint i = 0; i < g_list_model_get_n_items (stations); i++)
+          {
+            g_autoptr(TlStation) station = g_list_model_get_item (stations, i);
+            g_autofree char *kind = NULL;
+            g_autofree char *id = NULL;
+            double x, y;
+
+            g_assert_true (tl_painter_locate (base, width, height, "station",
+                                              tl_station_get_id (station), &x, &y));
+            g_assert_true (tl_painter_hit_test (base, width, height, x, y, &kind, &id));
+            g_assert_cmpstr (kind, ==, "station");
+            g_assert_cmpstr (id, ==, tl_station_get_id (station));
+          }
+
+        g_assert_false (tl_painter_locate (base, width, height, "loop", "no-such-loop",
+                                           &(double) { 0 }, &(double) { 0 }));
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/tl/render/diagram/fit-frozen", test_fit_frozen);
   g_test_add_func ("/tl/render/diagram/theme-refits", test_theme_refits);
   g_test_add_func ("/tl/render/diagram/empty-and-damaged", test_empty_and_damaged);
+  g_test_add_func ("/tl/render/diagram/legend-hit-test", test_legend_hit_test);
 
   return g_test_run ();
 }
