@@ -35,4 +35,32 @@ gboolean      tl_canvas_view_locate      (TlCanvasView *self,
                                           double       *x,
                                           double       *y);
 
+/* The theme: "system" (or NULL) follows the light or dark style; any
+ * other name is one of tl_theme_names() ("projector"). */
+const char   *tl_canvas_view_get_theme_name (TlCanvasView *self);
+void          tl_canvas_view_set_theme_name (TlCanvasView *self,
+                                             const char   *name);
+
+/* Zoom and pan.  Fitted (the default), the page fills the widget; zoomed,
+ * the painter's natural size is scaled by the zoom and can be panned.
+ * The state is kept in the session, per page.  get_zoom gives the scale of
+ * the natural size as drawn now, fitted or not. */
+gboolean      tl_canvas_view_get_fit       (TlCanvasView *self);
+double        tl_canvas_view_get_zoom      (TlCanvasView *self);
+/* Multiplies the zoom by @factor, keeping the point under widget
+ * coordinates (@x, @y) where it is. */
+void          tl_canvas_view_zoom_at       (TlCanvasView *self,
+                                            double        factor,
+                                            double        x,
+                                            double        y);
+void          tl_canvas_view_zoom_in       (TlCanvasView *self);
+void          tl_canvas_view_zoom_out      (TlCanvasView *self);
+void          tl_canvas_view_zoom_fit      (TlCanvasView *self);
+/* 100%: the painter's natural size, centred where the view is centred */
+void          tl_canvas_view_zoom_actual   (TlCanvasView *self);
+/* Moves the drawing by (@dx, @dy) widget pixels. */
+void          tl_canvas_view_pan           (TlCanvasView *self,
+                                            double        dx,
+                                            double        dy);
+
 G_END_DECLS

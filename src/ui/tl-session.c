@@ -16,6 +16,9 @@ struct _TlSession
   TlUndoStack   *undo_stack;
   char          *selected_kind;
   char          *selected_id;
+  char          *focus_loop;
+  /* page name → CanvasZoom: view state, never written to the file */
+  GHashTable    *canvas_zoom;
   gboolean       closed;
 };
 
@@ -28,8 +31,15 @@ enum {
   PROP_MODIFIED,
   PROP_SELECTED_KIND,
   PROP_SELECTED_ID,
+  PROP_FOCUS_LOOP,
   N_PROPS
 };
+
+typedef struct {
+  double zoom;
+  double center_x;
+  double center_y;
+} CanvasZoom;
 
 G_DEFINE_FINAL_TYPE (TlSession, tl_session, G_TYPE_OBJECT)
 
@@ -59,6 +69,12 @@ document_changed_cb (TlDocument   *document,
       g_strcmp0 (tl_document_object_id (object), self->selected_id) == 0 &&
       g_strcmp0 (tl_document_object_kind (object), self->selected_kind) == 0)
     tl_session_select (self, NULL, NULL);
+
+  /* Nor can a removed loop stay focused. */
+  if (kind == TL_CHANGE_REMOVED && self->focus_loop != NULL &&
+      g_strcmp0 (tl_document_object_kind (object), "loop") == 0 &&
+      g_strcmp0 (tl_document_object_id (object), self->focus_loop) == 0)
+    tl_session_set_focus_loop (self, NULL);
 }
 
 static void
@@ -95,6 +111,8 @@ tl_session_finalize (GObject *object)
 
   g_clear_pointer (&self->selected_kind, g_free);
   g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->focus_loop, g_free);
+  g_clear_pointer (&self->canvas_zoom, g_hash_table_unref);
 
   G_OBJECT_CLASS (tl_session_parent_class)->finalize (object);
 }
@@ -130,6 +148,9 @@ tl_session_get_property (GObject    *object,
     case PROP_SELECTED_ID:
       g_value_set_string (value, self->selected_id);
       break;
+    case PROP_FOCUS_LOOP:
+      g_value_set_string (value, self->focus_loop);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -147,6 +168,9 @@ tl_session_set_property (GObject      *object,
     {
     case PROP_WORKING_COPY:
       self->working_copy = g_value_dup_object (value);
+      break;
+    case PROP_FOCUS_LOOP:
+      tl_session_set_focus_loop (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -185,6 +209,9 @@ tl_session_class_init (TlSessionClass *klass)
   properties[PROP_SELECTED_ID] =
     g_param_spec_string ("selected-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOCUS_LOOP] =
+    g_param_spec_string ("focus-loop", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -192,6 +219,7 @@ tl_session_class_init (TlSessionClass *klass)
 static void
 tl_session_init (TlSession *self)
 {
+  self->canvas_zoom = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 TlSession *
@@ -303,6 +331,9 @@ tl_session_select (TlSession  *self,
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_KIND]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  /* Choosing a loop (in the outline, the legend) is asking to see it. */
+  if (g_strcmp0 (kind, "loop") == 0)
+    tl_session_set_focus_loop (self, id);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -345,6 +376,77 @@ tl_session_get_selected_object (TlSession *self)
     }
 
   return NULL;
+}
+
+const char *
+tl_session_get_focus_loop (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+  return self->focus_loop;
+}
+
+void
+tl_session_set_focus_loop (TlSession  *self,
+                           const char *loop_id)
+{
+  g_return_if_fail (TL_IS_SESSION (self));
+
+  if (g_strcmp0 (self->focus_loop, loop_id) == 0)
+    return;
+
+  g_free (self->focus_loop);
+  self->focus_loop = g_strdup (loop_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_LOOP]);
+}
+
+void
+tl_session_get_canvas_zoom (TlSession  *self,
+                            const char *page,
+                            double     *zoom,
+                            double     *center_x,
+                            double     *center_y)
+{
+  CanvasZoom *state;
+
+  g_return_if_fail (TL_IS_SESSION (self));
+  g_return_if_fail (page != NULL);
+
+  state = g_hash_table_lookup (self->canvas_zoom, page);
+  if (zoom != NULL)
+    *zoom = state ? state->zoom : 0;
+  if (center_x != NULL)
+    *center_x = state ? state->center_x : 0;
+  if (center_y != NULL)
+    *center_y = state ? state->center_y : 0;
+}
+
+void
+tl_session_set_canvas_zoom (TlSession  *self,
+                            const char *page,
+                            double      zoom,
+                            double      center_x,
+                            double      center_y)
+{
+  CanvasZoom *state;
+
+  g_return_if_fail (TL_IS_SESSION (self));
+  g_return_if_fail (page != NULL);
+
+  if (zoom <= 0)
+    {
+      g_hash_table_remove (self->canvas_zoom, page);
+      return;
+    }
+
+  state = g_hash_table_lookup (self->canvas_zoom, page);
+  if (state == NULL)
+    {
+      state = g_new0 (CanvasZoom, 1);
+      g_hash_table_insert (self->canvas_zoom, g_strdup (page), state);
+    }
+  state->zoom = zoom;
+  state->center_x = center_x;
+  state->center_y = center_y;
 }
 
 void

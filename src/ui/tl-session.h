@@ -51,6 +51,28 @@ const char    *tl_session_get_selected_id (TlSession     *self);
 /* The selected station, loop or cell, or NULL */
 GObject       *tl_session_get_selected_object (TlSession *self);
 
+/* The loop the diagram draws strongly (the others dimmed), NULL for none.
+ * View state: it never goes into the file.  Selecting a loop focuses it;
+ * removing the focused loop clears it. */
+const char    *tl_session_get_focus_loop  (TlSession     *self);
+void           tl_session_set_focus_loop  (TlSession     *self,
+                                           const char    *loop_id);
+
+/* The zoom of a canvas page ("diagram", "matrix"), view state kept per
+ * document: @zoom 0 fits the page to the view (the default); otherwise it
+ * scales the painter's natural size, and (@center_x, @center_y), in the
+ * painter's natural units, sits at the centre of the view. */
+void           tl_session_get_canvas_zoom (TlSession     *self,
+                                           const char    *page,
+                                           double        *zoom,
+                                           double        *center_x,
+                                           double        *center_y);
+void           tl_session_set_canvas_zoom (TlSession     *self,
+                                           const char    *page,
+                                           double         zoom,
+                                           double         center_x,
+                                           double         center_y);
+
 /* A view follows a session by two handlers: @document_changed for the
  * document's ::changed and @selection_changed for notify::selected-id,
  * both called with @owner as their last argument and disconnected when

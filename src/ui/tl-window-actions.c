@@ -14,6 +14,10 @@
 
 static void save_to (TlWindow *self, GFile *dest, gboolean overwrite);
 
+static const char * const zoom_actions[] = {
+  "win.zoom-in", "win.zoom-out", "win.zoom-fit", "win.zoom-actual",
+};
+
 void
 _tl_window_actions_update (TlWindow *self)
 {
@@ -28,6 +32,9 @@ _tl_window_actions_update (TlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->session != NULL && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  self->session != NULL && g_strcmp0 (view, "feedback") != 0);
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), zoom_actions[i],
+                                   self->session != NULL && g_strcmp0 (view, "feedback") != 0);
 
   /* The undo buttons say what they would undo. */
   if (stack != NULL)
@@ -376,6 +383,57 @@ toggle_sidebar_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+/* The canvas of the page shown, or NULL on the feedback page */
+static TlCanvasView *
+visible_canvas (TlWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (view, "diagram") == 0)
+    return self->diagram_view;
+  if (g_strcmp0 (view, "matrix") == 0)
+    return self->matrix_view;
+  return NULL;
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TlCanvasView *canvas = visible_canvas (TL_WINDOW (widget));
+
+  if (canvas == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    tl_canvas_view_zoom_in (canvas);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    tl_canvas_view_zoom_out (canvas);
+  else if (g_str_equal (action_name, "win.zoom-fit"))
+    tl_canvas_view_zoom_fit (canvas);
+  else
+    tl_canvas_view_zoom_actual (canvas);
+}
+
+/* The theme is a choice of the moment (a projector in the room), kept by
+ * the window and given to both canvases. */
+static void
+theme_change_state (GSimpleAction *action,
+                    GVariant      *value,
+                    gpointer       user_data)
+{
+  TlWindow *self = user_data;
+  const char *name = g_variant_get_string (value, NULL);
+
+  if (!g_str_equal (name, "system") && !g_str_equal (name, "projector"))
+    return;
+
+  g_simple_action_set_state (action, value);
+  tl_canvas_view_set_theme_name (self->diagram_view, name);
+  tl_canvas_view_set_theme_name (self->matrix_view, name);
+}
+
 static int
 compare_recent_newest_first (gconstpointer a,
                              gconstpointer b)
@@ -434,6 +492,8 @@ _tl_window_class_actions_init (TlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
+    gtk_widget_class_install_action (widget_class, zoom_actions[i], NULL, zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -447,11 +507,26 @@ _tl_window_class_actions_init (TlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "diagram");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "matrix");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "feedback");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-actual", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "win.zoom-actual", NULL);
 }
 
 void
 _tl_window_actions_init (TlWindow *self)
 {
+  static const GActionEntry entries[] = {
+    { .name = "theme", .parameter_type = "s", .state = "'system'", .change_state = theme_change_state },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   g_signal_connect (gtk_menu_button_get_popover (self->menu_button), "show",
                     G_CALLBACK (primary_popover_show_cb), self);
 }
