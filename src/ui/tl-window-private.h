@@ -48,6 +48,14 @@ struct _TlWindow
 };
 
 void _tl_window_class_actions_init (TlWindowClass *klass);
+void _tl_window_class_export_init  (TlWindowClass *klass);
+/* @file with @extension (".touchloop") added unless it has it already */
+GFile *_tl_window_with_extension   (GFile         *file,
+                                    const char    *extension);
+/* A file name from the document title, @suffix and @extension */
+char  *_tl_window_suggested_name   (TlWindow      *self,
+                                    const char    *suffix,
+                                    const char    *extension);
 void _tl_window_actions_init       (TlWindow      *self);
 void _tl_window_actions_update     (TlWindow      *self);
 /* Starts a save; a file chooser first when untitled or @save_as. */

@@ -415,6 +415,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, properties_box);
 
   _tl_window_class_actions_init (klass);
+  _tl_window_class_export_init (klass);
 }
 
 static void
