@@ -13,6 +13,24 @@
 
 #include "tl-cli-private.h"
 #include "tl-export.h"
+#include "tl-theme.h"
+
+/* "light", "dark", "projector" for messages */
+static char *
+theme_names (void)
+{
+  const char * const *names = tl_theme_names ();
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append_printf (list, "“%s”", names[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
 
 static gboolean
 parse_what (const char   *what,
@@ -82,10 +100,12 @@ tl_cli_command_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *theme = NULL;
   g_autofree char *ids = NULL;
+  g_autofree char *background = NULL;
   const TlExportFormat *format;
-  TlExportOptions options = { 0, NULL };
+  TlExportOptions options = { 0, };
   TlExportWhat what;
   int width = G_MININT;   /* not given */
+  double scale = -G_MAXDOUBLE;   /* not given */
   const char *path;
   const GOptionEntry entries[] = {
     { "what", 0, 0, G_OPTION_ARG_STRING, &what_arg,
@@ -100,9 +120,15 @@ tl_cli_command_export (int    argc,
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
       N_("Make the picture PX wide: pixels in PNG, points in SVG and PDF (default: its natural size)"),
       N_("PX") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
+      N_("Make the picture N times its natural size, e.g. 2 for slides (instead of --width)"),
+      N_("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
-      N_("Draw with the “light” (default) or the “dark” colours"),
+      N_("Draw with the “light” (default), the “dark” or the high-contrast “projector” colours"),
       N_("THEME") },
+    { "background", 0, 0, G_OPTION_ARG_STRING, &background,
+      N_("Fill the page with the “theme” colour (default), “white”, or leave it “transparent” (PNG only)"),
+      N_("BACKGROUND") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -154,8 +180,29 @@ tl_cli_command_export (int    argc,
     return tl_cli_usage_error ("export", _("The width must be a positive number of pixels or points, not %d."),
                                width);
 
-  if (theme != NULL && strcmp (theme, "light") != 0 && strcmp (theme, "dark") != 0)
-    return tl_cli_usage_error ("export", _("Unknown theme “%s”; use “light” or “dark”."), theme);
+  if (scale != -G_MAXDOUBLE && !(scale > 0))
+    return tl_cli_usage_error ("export", _("The scale must be a positive number, such as 2, not %g."),
+                               scale);
+
+  if (scale != -G_MAXDOUBLE && width != G_MININT)
+    return tl_cli_usage_error ("export", "%s",
+                               _("Give --width or --scale, not both."));
+
+  if (theme != NULL && !tl_theme_name_is_valid (theme))
+    {
+      g_autofree char *names = theme_names ();
+
+      return tl_cli_usage_error ("export", _("Unknown theme “%s”; use one of: %s."), theme, names);
+    }
+
+  if (background != NULL && !tl_export_background_parse (background, &options.background))
+    return tl_cli_usage_error ("export",
+                               _("Unknown background “%s”; use “theme”, “white” or “transparent”."),
+                               background);
+
+  if (options.background == TL_EXPORT_BACKGROUND_TRANSPARENT && g_strcmp0 (format->id, "png") != 0)
+    return tl_cli_usage_error ("export", "%s",
+                               _("Only PNG images can have a transparent background; use --background white, or export a PNG."));
 
   if (same_file (path, output))
     {
@@ -170,6 +217,7 @@ tl_cli_command_export (int    argc,
     return tl_cli_fail (error);
 
   options.width = width != G_MININT ? width : 0;
+  options.scale = scale != -G_MAXDOUBLE ? scale : 0;
   options.theme = theme;
 
   if (!tl_export_to_file (tl_store_get_document (store), what, format, output, &options, &error))

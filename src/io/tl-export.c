@@ -15,12 +15,16 @@
 #include "tl-diagram-painter.h"
 #include "tl-export.h"
 #include "tl-matrix-painter.h"
+#include "tl-painter.h"
 #include "tl-theme.h"
 
 /* Bigger than any slide or poster needs, small enough that the pixels of
  * a PNG (4 bytes each) fit in memory. */
 #define MIN_WIDTH 16
 #define MAX_WIDTH 16384
+/* 1/10 to 16 times the natural size; the width limits still apply. */
+#define MIN_SCALE 0.1
+#define MAX_SCALE 16.0
 
 /* The date written into PDFs when SOURCE_DATE_EPOCH is not set: a fixed
  * one, so that two exports of one document are the same bytes. */
@@ -68,6 +72,7 @@ typedef struct {
   TlDocument    *document;
   TlExportWhat   what;
   TlTheme       *theme;
+  TlExportBackground background;
   double         width;
   double         height;
   GOutputStream *stream;
@@ -113,28 +118,70 @@ pdf_date (void)
   return g_strdup (FIXED_PDF_DATE);
 }
 
-static void
-draw (TlDocument   *document,
-      TlExportWhat  what,
-      TlTheme      *theme,
-      cairo_t      *cr,
-      double        width,
-      double        height)
+gboolean
+tl_export_background_parse (const char         *name,
+                            TlExportBackground *background)
+{
+  static const char * const names[] = { "theme", "white", "transparent" };
+
+  g_return_val_if_fail (background != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i]) == 0)
+      {
+        *background = (TlExportBackground) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static TlPainter *
+painter_new (TlDocument   *document,
+             TlExportWhat  what)
 {
   if (what == TL_EXPORT_MATRIX)
-    {
-      g_autoptr(TlMatrixPainter) painter = tl_matrix_painter_new (document);
+    return TL_PAINTER (tl_matrix_painter_new (document));
 
-      tl_matrix_painter_set_theme (painter, theme);
-      tl_matrix_painter_draw (painter, cr, width, height);
-    }
-  else
-    {
-      g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+  return TL_PAINTER (tl_diagram_painter_new (document));
+}
 
-      tl_diagram_painter_set_theme (painter, theme);
-      tl_diagram_painter_draw (painter, cr, width, height);
+static void
+draw (TlDocument         *document,
+      TlExportWhat        what,
+      TlTheme            *theme,
+      TlExportBackground  background,
+      cairo_t            *cr,
+      double              width,
+      double              height)
+{
+  g_autoptr(TlPainter) painter = painter_new (document, what);
+
+  tl_painter_set_theme (painter, theme);
+
+  if (background == TL_EXPORT_BACKGROUND_THEME)
+    {
+      tl_painter_draw (painter, cr, width, height);
+      return;
     }
+
+  /* tl_painter_draw() always paints the theme's page first; here the page
+   * is white or left clear, and the painter's own draw() (which the
+   * TlPainterClass contract says runs over a painted background) draws
+   * the rest, exactly as tl_painter_draw() would. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  if (background == TL_EXPORT_BACKGROUND_WHITE)
+    {
+      cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+      cairo_paint (cr);
+    }
+  TL_PAINTER_GET_CLASS (painter)->draw (painter, cr, width, height);
+  cairo_restore (cr);
 }
 
 static void
@@ -190,7 +237,7 @@ draw_on (Export          *job,
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
-  draw (job->document, job->what, job->theme, cr, job->width, job->height);
+  draw (job->document, job->what, job->theme, job->background, cr, job->width, job->height);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -246,9 +293,10 @@ write_svg (Export  *job,
   return write_vector (job, surface, error);
 }
 
-static gboolean
-write_png (Export  *job,
-           GError **error)
+/* A new image surface with the job drawn on it, or NULL with @error set */
+static cairo_surface_t *
+draw_image (Export  *job,
+            GError **error)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -258,45 +306,44 @@ write_png (Export  *job,
   if (status == CAIRO_STATUS_SUCCESS)
     status = draw_on (job, surface);
 
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_cb, job);
+  if (!cairo_ok (status, job, error))
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+write_png (Export  *job,
+           GError **error)
+{
+  cairo_surface_t *surface = draw_image (job, error);
+  cairo_status_t status;
+
+  if (surface == NULL)
+    return FALSE;
+
+  status = cairo_surface_write_to_png_stream (surface, write_cb, job);
   cairo_surface_destroy (surface);
 
   return cairo_ok (status, job, error);
 }
 
-gboolean
-tl_export_to_file (TlDocument            *document,
-                   TlExportWhat           what,
-                   const TlExportFormat  *format,
-                   const char            *path,
-                   const TlExportOptions *options,
-                   GError               **error)
+/* Checks @options and fills in the job's theme, background and size.
+ * @image: the output is pixels (PNG, clipboard). */
+static gboolean
+prepare (Export                *job,
+         const TlExportOptions *options,
+         gboolean               image,
+         GError               **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(TlTheme) theme = NULL;
-  g_autofree char *display_name = NULL;
-  Export job = { document, what, NULL, 0, 0, NULL, NULL };
   const char *theme_name = NULL;
-  double natural_w, natural_h, width, height;
-  gboolean ok;
+  double natural_w, natural_h, width;
 
-  g_return_val_if_fail (TL_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  display_name = g_filename_display_name (path);
-
-  if (format == NULL || tl_export_format_lookup (format->id) != format)
-    {
-      g_set_error_literal (error, TL_IO_ERROR, TL_IO_ERROR_UNSUPPORTED,
-                           _("This export format is not supported. Choose PDF, PNG or SVG."));
-      return FALSE;
-    }
-
-  if (what != TL_EXPORT_DIAGRAM && what != TL_EXPORT_MATRIX)
+  if (job->what != TL_EXPORT_DIAGRAM && job->what != TL_EXPORT_MATRIX)
     {
       g_set_error_literal (error, TL_IO_ERROR, TL_IO_ERROR_UNSUPPORTED,
                            _("Only the diagram or the matrix can be exported. Choose one of them."));
@@ -313,8 +360,32 @@ tl_export_to_file (TlDocument            *document,
       return FALSE;
     }
 
-  natural_size (document, what, &natural_w, &natural_h);
+  job->background = options != NULL ? options->background : TL_EXPORT_BACKGROUND_THEME;
+  if (job->background != TL_EXPORT_BACKGROUND_THEME &&
+      job->background != TL_EXPORT_BACKGROUND_WHITE &&
+      job->background != TL_EXPORT_BACKGROUND_TRANSPARENT)
+    {
+      g_set_error_literal (error, TL_IO_ERROR, TL_IO_ERROR_INVALID,
+                           _("Unknown background. Choose the theme’s, white or transparent."));
+      return FALSE;
+    }
+  if (job->background == TL_EXPORT_BACKGROUND_TRANSPARENT && !image)
+    {
+      g_set_error_literal (error, TL_IO_ERROR, TL_IO_ERROR_INVALID,
+                           _("Only PNG images can have a transparent background. Choose PNG, or a white or theme background."));
+      return FALSE;
+    }
+
+  natural_size (job->document, job->what, &natural_w, &natural_h);
   width = natural_w;
+
+  if (options != NULL && options->width != 0 && options->scale != 0)
+    {
+      g_set_error_literal (error, TL_IO_ERROR, TL_IO_ERROR_INVALID,
+                           _("Both a width and a scale were given. Choose one of them."));
+      return FALSE;
+    }
+
   if (options != NULL && options->width != 0)
     {
       if (options->width < MIN_WIDTH || options->width > MAX_WIDTH)
@@ -326,9 +397,94 @@ tl_export_to_file (TlDocument            *document,
         }
       width = options->width;
     }
-  height = round (width * natural_h / natural_w);
+  else if (options != NULL && options->scale != 0)
+    {
+      /* !(a <= b) also catches NaN */
+      if (!(options->scale >= MIN_SCALE && options->scale <= MAX_SCALE) ||
+          round (natural_w * options->scale) < MIN_WIDTH ||
+          round (natural_w * options->scale) > MAX_WIDTH)
+        {
+          g_set_error (error, TL_IO_ERROR, TL_IO_ERROR_INVALID,
+                       _("A scale of %g is out of range. Choose a scale between %g and %g that gives a width between %d and %d."),
+                       options->scale, MIN_SCALE, MAX_SCALE, MIN_WIDTH, MAX_WIDTH);
+          return FALSE;
+        }
+      width = round (natural_w * options->scale);
+    }
 
-  theme = tl_theme_new (theme_name);
+  job->width = width;
+  job->height = round (width * natural_h / natural_w);
+  job->theme = tl_theme_new (theme_name);
+
+  return TRUE;
+}
+
+void
+tl_export_get_natural_size (TlDocument   *document,
+                            TlExportWhat  what,
+                            double       *width,
+                            double       *height)
+{
+  double w = 0, h = 0;
+
+  g_return_if_fail (TL_IS_DOCUMENT (document));
+
+  natural_size (document, what, &w, &h);
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+}
+
+cairo_surface_t *
+tl_export_to_image (TlDocument            *document,
+                    TlExportWhat           what,
+                    const TlExportOptions *options,
+                    GError               **error)
+{
+  Export job = { document, what, NULL, TL_EXPORT_BACKGROUND_THEME, 0, 0, NULL, NULL };
+  cairo_surface_t *surface = NULL;
+
+  g_return_val_if_fail (TL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (prepare (&job, options, TRUE, error))
+    surface = draw_image (&job, error);
+
+  g_clear_object (&job.theme);
+  return surface;
+}
+
+gboolean
+tl_export_to_file (TlDocument            *document,
+                   TlExportWhat           what,
+                   const TlExportFormat  *format,
+                   const char            *path,
+                   const TlExportOptions *options,
+                   GError               **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autofree char *display_name = NULL;
+  Export job = { document, what, NULL, TL_EXPORT_BACKGROUND_THEME, 0, 0, NULL, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (TL_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_name (path);
+
+  if (format == NULL || tl_export_format_lookup (format->id) != format)
+    {
+      g_set_error_literal (error, TL_IO_ERROR, TL_IO_ERROR_UNSUPPORTED,
+                           _("This export format is not supported. Choose PDF, PNG or SVG."));
+      return FALSE;
+    }
+
+  if (!prepare (&job, options, g_strcmp0 (format->id, "png") == 0, error))
+    return FALSE;
 
   file = g_file_new_for_path (path);
   /* g_file_replace writes beside the target and renames on close, so a
@@ -337,9 +493,6 @@ tl_export_to_file (TlDocument            *document,
   if (stream == NULL)
     goto failed;
 
-  job.theme = theme;
-  job.width = width;
-  job.height = height;
   job.stream = G_OUTPUT_STREAM (stream);
 
   if (g_strcmp0 (format->id, "pdf") == 0)
@@ -361,9 +514,11 @@ tl_export_to_file (TlDocument            *document,
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
     goto failed;
 
+  g_clear_object (&job.theme);
   return TRUE;
 
 failed:
+  g_clear_object (&job.theme);
   g_prefix_error (error, _("Could not export to “%s”: "), display_name);
   return FALSE;
 }

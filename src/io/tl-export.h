@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "tl-model.h"
@@ -37,9 +38,25 @@ const TlExportFormat * const *tl_export_formats          (void);
 /* By id or extension, case-insensitive; NULL when unknown */
 const TlExportFormat         *tl_export_format_lookup    (const char *id_or_extension);
 
+typedef enum {
+  TL_EXPORT_BACKGROUND_THEME,        /* the theme's page colour (default) */
+  TL_EXPORT_BACKGROUND_WHITE,
+  TL_EXPORT_BACKGROUND_TRANSPARENT,  /* PNG (and images) only */
+} TlExportBackground;
+
+/* "theme", "white" or "transparent"; FALSE (and @background untouched)
+ * for anything else, NULL included. */
+gboolean tl_export_background_parse (const char         *name,
+                                     TlExportBackground *background);
+
+/* Zero-initialise, then set what you need: all zeros is the natural size
+ * in the light theme on its own background. */
 typedef struct {
-  int         width;       /* pixels (PNG) or points (PDF/SVG); 0 = natural size */
-  const char *theme;       /* "light" or "dark"; NULL = light */
+  int                 width;       /* pixels (PNG) or points (PDF/SVG); 0 = natural size */
+  const char         *theme;       /* one of tl_theme_names(); NULL = light */
+  double              scale;       /* times the natural size; 0 = not set.
+                                    * Set width or scale, not both. */
+  TlExportBackground  background;
 } TlExportOptions;
 
 /* Draws @what of @document with the same painter as the window and writes
@@ -51,5 +68,20 @@ gboolean tl_export_to_file (TlDocument            *document,
                             const char            *path,
                             const TlExportOptions *options,
                             GError               **error);
+
+/* The size @what of @document is drawn at when no width or scale is given:
+ * pixels in PNG, points in SVG and PDF. */
+void tl_export_get_natural_size (TlDocument   *document,
+                                 TlExportWhat  what,
+                                 double       *width,
+                                 double       *height);
+
+/* Draws @what of @document as tl_export_to_file() draws a PNG, onto a new
+ * ARGB32 image surface (free it with cairo_surface_destroy()); NULL with
+ * @error set on bad options or when it is too large.  For the clipboard. */
+cairo_surface_t *tl_export_to_image (TlDocument            *document,
+                                     TlExportWhat           what,
+                                     const TlExportOptions *options,
+                                     GError               **error);
 
 G_END_DECLS

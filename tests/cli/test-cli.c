@@ -374,6 +374,13 @@ test_usage_errors (Fixture       *fixture,
     (const char *[]) { "export", doc, "--what", "matrix", "--width", "0", "-o", svg, NULL },
     (const char *[]) { "export", doc, "--what", "matrix", "--width", "wide", "-o", svg, NULL },
     (const char *[]) { "export", "--what", "matrix", "-o", svg, NULL },
+    (const char *[]) { "export", doc, "--what", "diagram", "--scale", "0", "-o", svg, NULL },
+    (const char *[]) { "export", doc, "--what", "diagram", "--scale", "-2", "-o", svg, NULL },
+    (const char *[]) { "export", doc, "--what", "diagram", "--scale", "big", "-o", svg, NULL },
+    (const char *[]) { "export", doc, "--what", "diagram", "--scale", "2", "--width", "800", "-o", svg, NULL },
+    (const char *[]) { "export", doc, "--what", "diagram", "--background", "black", "-o", svg, NULL },
+    (const char *[]) { "export", doc, "--what", "diagram", "--background", "transparent", "-o", svg, NULL },
+    (const char *[]) { "export", doc, "--what", "diagram", "--background", NULL },
   };
 
   new_document (doc, "en");
@@ -1258,6 +1265,130 @@ test_translated_message (Fixture       *fixture,
   g_assert_nonnull (strstr (zh->err, "--force"));
 }
 
+static guint32
+png_pixel (cairo_surface_t *surface,
+           int              x,
+           int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint32 pixel = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x);
+
+  /* cairo loads a PNG without transparency as RGB24, top byte unused */
+  if (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24)
+    pixel |= 0xff000000;
+
+  return pixel;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+
+  if (cairo_image_surface_get_width (a) != cairo_image_surface_get_width (b) ||
+      height != cairo_image_surface_get_height (b))
+    return FALSE;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      if (png_pixel (a, x, y) != png_pixel (b, x, y))
+        return FALSE;
+
+  return TRUE;
+}
+
+static void
+test_export_projector (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *doc = tl_test_fixture_path (fixture, "doc.touchloop");
+  g_autofree char *light = tl_test_fixture_path (fixture, "light.png");
+  g_autofree char *projector = tl_test_fixture_path (fixture, "projector.png");
+  g_autofree char *pdf = tl_test_fixture_path (fixture, "projector.pdf");
+  const char *whats[] = { "diagram", "matrix" };
+
+  new_document (doc, "zh_CN");
+
+  for (guint w = 0; w < G_N_ELEMENTS (whats); w++)
+    {
+      g_autoptr(Run) r1 = run_cli ("export", doc, "--what", whats[w], "-o", light, "--width", "800");
+      g_autoptr(Run) r2 = run_cli ("export", doc, "--what", whats[w], "-o", projector, "--width", "800",
+                                   "--theme", "projector");
+      g_autoptr(Run) r3 = run_cli ("export", doc, "--what", whats[w], "-o", pdf, "--theme", "projector");
+      cairo_surface_t *light_png, *projector_png;
+
+      g_assert_cmpint (r1->status, ==, 0);
+      g_assert_cmpint (r2->status, ==, 0);
+      g_assert_cmpint (r3->status, ==, 0);
+      g_assert_cmpstr (r2->err, ==, "");
+
+      light_png = load_png (light);
+      projector_png = load_png (projector);
+      g_assert_cmpint (cairo_image_surface_get_width (projector_png), ==, 800);
+      /* the projector theme really drew something else */
+      g_assert_false (same_pixels (light_png, projector_png));
+      cairo_surface_destroy (light_png);
+      cairo_surface_destroy (projector_png);
+      g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    }
+}
+
+static void
+test_export_scale_and_background (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *doc = tl_test_fixture_path (fixture, "doc.touchloop");
+  g_autofree char *natural = tl_test_fixture_path (fixture, "natural.png");
+  g_autofree char *scaled = tl_test_fixture_path (fixture, "scaled.png");
+  g_autofree char *clear = tl_test_fixture_path (fixture, "clear.png");
+  g_autofree char *white = tl_test_fixture_path (fixture, "white.png");
+  g_autofree char *white_svg = tl_test_fixture_path (fixture, "white.svg");
+  const char *whats[] = { "diagram", "matrix" };
+
+  new_document (doc, "en");
+
+  for (guint w = 0; w < G_N_ELEMENTS (whats); w++)
+    {
+      g_autoptr(Run) r1 = run_cli ("export", doc, "--what", whats[w], "-o", natural);
+      g_autoptr(Run) r2 = run_cli ("export", doc, "--what", whats[w], "-o", scaled, "--scale", "2");
+      g_autoptr(Run) r3 = run_cli ("export", doc, "--what", whats[w], "-o", clear,
+                                   "--background", "transparent", "--theme", "dark");
+      g_autoptr(Run) r4 = run_cli ("export", doc, "--what", whats[w], "-o", white,
+                                   "--background", "white", "--theme", "dark", "--scale", "0.5");
+      g_autoptr(Run) r5 = run_cli ("export", doc, "--what", whats[w], "-o", white_svg,
+                                   "--background", "white");
+      cairo_surface_t *natural_png, *scaled_png, *clear_png, *white_png;
+
+      g_assert_cmpint (r1->status, ==, 0);
+      g_assert_cmpint (r2->status, ==, 0);
+      g_assert_cmpint (r3->status, ==, 0);
+      g_assert_cmpint (r4->status, ==, 0);
+      g_assert_cmpint (r5->status, ==, 0);
+
+      natural_png = load_png (natural);
+      scaled_png = load_png (scaled);
+      clear_png = load_png (clear);
+      white_png = load_png (white);
+
+      g_assert_cmpint (cairo_image_surface_get_width (scaled_png), ==,
+                       2 * cairo_image_surface_get_width (natural_png));
+      g_assert_cmpint (cairo_image_surface_get_height (scaled_png), ==,
+                       2 * cairo_image_surface_get_height (natural_png));
+      g_assert_cmpint (2 * cairo_image_surface_get_width (white_png), ==,
+                       cairo_image_surface_get_width (natural_png));
+
+      g_assert_cmphex (png_pixel (natural_png, 0, 0) >> 24, ==, 0xff);
+      g_assert_cmphex (png_pixel (clear_png, 0, 0) >> 24, ==, 0);
+      g_assert_cmphex (png_pixel (white_png, 0, 0), ==, 0xffffffff);
+
+      cairo_surface_destroy (natural_png);
+      cairo_surface_destroy (scaled_png);
+      cairo_surface_destroy (clear_png);
+      cairo_surface_destroy (white_png);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1286,6 +1417,8 @@ main (int   argc,
   ADD ("export/formats", test_export_formats);
   ADD ("export/width-and-theme", test_export_width_and_theme);
   ADD ("export/bad-output", test_export_bad_output);
+  ADD ("export/projector", test_export_projector);
+  ADD ("export/scale-and-background", test_export_scale_and_background);
   /* last: it fails (without aborting) until the catalogue has the message */
   ADD ("i18n/translated-message", test_translated_message);
 

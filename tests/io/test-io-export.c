@@ -416,6 +416,205 @@ test_errors (Fixture       *fixture,
   }
 }
 
+/* Exports a PNG with @options and loads it back */
+static cairo_surface_t *
+export_png (Fixture               *fixture,
+            TlDocument            *document,
+            TlExportWhat           what,
+            const TlExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tl_test_fixture_path (fixture, "options.png");
+  cairo_surface_t *png;
+
+  g_assert_true (tl_export_to_file (document, what, tl_export_format_lookup ("png"),
+                                    path, options, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+
+  return png;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint32 pixel = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x);
+
+  /* cairo loads a PNG without transparency as RGB24, top byte unused */
+  if (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24)
+    pixel |= 0xff000000;
+
+  return pixel;
+}
+
+static void
+test_png_background (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  for (guint what = TL_EXPORT_DIAGRAM; what <= TL_EXPORT_MATRIX; what++)
+    {
+      g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_CN");
+      TlExportOptions options = { 0, };
+      cairo_surface_t *png;
+      guint32 corner;
+      gboolean opaque_seen = FALSE;
+      int w, h;
+
+      /* transparent: a clear corner, yet the drawing itself is there */
+      options.theme = "dark";
+      options.background = TL_EXPORT_BACKGROUND_TRANSPARENT;
+      png = export_png (fixture, document, what, &options);
+      g_assert_cmphex (pixel_at (png, 0, 0) >> 24, ==, 0);
+      w = cairo_image_surface_get_width (png);
+      h = cairo_image_surface_get_height (png);
+      g_assert_cmphex (pixel_at (png, w - 1, h - 1) >> 24, ==, 0);
+      for (int y = 0; y < h && !opaque_seen; y += 4)
+        for (int x = 0; x < w && !opaque_seen; x += 4)
+          opaque_seen = (pixel_at (png, x, y) >> 24) == 0xff;
+      g_assert_true (opaque_seen);
+      cairo_surface_destroy (png);
+
+      /* white in the dark theme: a white corner */
+      options.background = TL_EXPORT_BACKGROUND_WHITE;
+      png = export_png (fixture, document, what, &options);
+      g_assert_cmphex (pixel_at (png, 0, 0), ==, 0xffffffff);
+      cairo_surface_destroy (png);
+
+      /* theme (the default): dark and opaque, not white */
+      options.background = TL_EXPORT_BACKGROUND_THEME;
+      png = export_png (fixture, document, what, &options);
+      corner = pixel_at (png, 0, 0);
+      g_assert_cmphex (corner >> 24, ==, 0xff);
+      g_assert_cmphex (corner, !=, 0xffffffff);
+      cairo_surface_destroy (png);
+    }
+}
+
+static void
+test_png_scale (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const double scales[] = { 2.0, 0.5, 1.5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    for (guint what = TL_EXPORT_DIAGRAM; what <= TL_EXPORT_MATRIX; what++)
+      {
+        g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
+        TlExportOptions natural = { 0, };
+        TlExportOptions options = { 0, };
+        cairo_surface_t *png;
+        int natural_w, natural_h;
+
+        png = export_png (fixture, document, what, &natural);
+        natural_w = cairo_image_surface_get_width (png);
+        natural_h = cairo_image_surface_get_height (png);
+        cairo_surface_destroy (png);
+
+        options.scale = scales[i];
+        options.theme = "projector";
+        png = export_png (fixture, document, what, &options);
+        g_assert_cmpint (cairo_image_surface_get_width (png), ==, (int) (natural_w * scales[i] + 0.5));
+        g_assert_cmpint (cairo_image_surface_get_height (png), ==, (int) (natural_h * scales[i] + 0.5));
+        cairo_surface_destroy (png);
+      }
+}
+
+static void
+test_to_image (void)
+{
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_TW");
+  TlExportOptions options = { 0, };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  double natural_w = 0, natural_h = 0;
+
+  /* the template is laid out for 1280 × 800 */
+  tl_export_get_natural_size (document, TL_EXPORT_DIAGRAM, &natural_w, &natural_h);
+  g_assert_cmpfloat (natural_w, ==, 1280);
+  g_assert_cmpfloat (natural_h, ==, 800);
+
+  options.scale = 2;
+  options.theme = "projector";
+  image = tl_export_to_image (document, TL_EXPORT_DIAGRAM, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (image);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 2560);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1600);
+  g_assert_cmphex (pixel_at (image, 0, 0) >> 24, ==, 0xff);
+  cairo_surface_destroy (image);
+
+  options.scale = 0;
+  options.width = 5;
+  image = tl_export_to_image (document, TL_EXPORT_MATRIX, &options, &error);
+  g_assert_null (image);
+  g_assert_error (error, TL_IO_ERROR, TL_IO_ERROR_INVALID);
+}
+
+static void
+test_option_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
+  g_autofree char *path = tl_test_fixture_path (fixture, "x.png");
+  g_autofree char *pdf_path = tl_test_fixture_path (fixture, "x.pdf");
+  const TlExportFormat *png = tl_export_format_lookup ("png");
+  const struct {
+    int width;
+    double scale;
+    TlExportBackground background;
+  } bad[] = {
+    { 800, 2.0, TL_EXPORT_BACKGROUND_THEME },    /* both */
+    { 0, -1.0, TL_EXPORT_BACKGROUND_THEME },
+    { 0, 0.001, TL_EXPORT_BACKGROUND_THEME },
+    { 0, 1000.0, TL_EXPORT_BACKGROUND_THEME },
+    { 0, 0, (TlExportBackground) 42 },
+  };
+  TlExportBackground parsed = TL_EXPORT_BACKGROUND_THEME;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      TlExportOptions options = { 0, };
+
+      options.width = bad[i].width;
+      options.scale = bad[i].scale;
+      options.background = bad[i].background;
+      g_assert_false (tl_export_to_file (document, TL_EXPORT_DIAGRAM, png, path, &options, &error));
+      g_assert_error (error, TL_IO_ERROR, TL_IO_ERROR_INVALID);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  /* transparent is for pixels only; white is fine in a PDF */
+  {
+    g_autoptr(GError) error = NULL;
+    TlExportOptions options = { 0, };
+
+    options.background = TL_EXPORT_BACKGROUND_TRANSPARENT;
+    g_assert_false (tl_export_to_file (document, TL_EXPORT_DIAGRAM, tl_export_format_lookup ("pdf"),
+                                       pdf_path, &options, &error));
+    g_assert_error (error, TL_IO_ERROR, TL_IO_ERROR_INVALID);
+    g_clear_error (&error);
+
+    options.background = TL_EXPORT_BACKGROUND_WHITE;
+    options.theme = "dark";
+    g_assert_true (tl_export_to_file (document, TL_EXPORT_DIAGRAM, tl_export_format_lookup ("pdf"),
+                                      pdf_path, &options, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (tl_export_background_parse ("transparent", &parsed));
+  g_assert_cmpint (parsed, ==, TL_EXPORT_BACKGROUND_TRANSPARENT);
+  g_assert_true (tl_export_background_parse ("White", &parsed));
+  g_assert_cmpint (parsed, ==, TL_EXPORT_BACKGROUND_WHITE);
+  g_assert_false (tl_export_background_parse ("black", &parsed));
+  g_assert_false (tl_export_background_parse (NULL, &parsed));
+  g_assert_cmpint (parsed, ==, TL_EXPORT_BACKGROUND_WHITE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +622,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tl/io/export/registry", test_registry);
+  g_test_add_func ("/tl/io/export/to-image", test_to_image);
 
 #define ADD(path, func) \
   g_test_add ("/tl/io/export/" path, Fixture, NULL, tl_test_fixture_setup, func, tl_test_fixture_teardown)
@@ -434,6 +634,9 @@ main (int   argc,
   ADD ("pdf-reproducible", test_pdf_reproducible);
   ADD ("pdf-metadata", test_pdf_metadata);
   ADD ("errors", test_errors);
+  ADD ("png-background", test_png_background);
+  ADD ("png-scale", test_png_scale);
+  ADD ("option-errors", test_option_errors);
 
 #undef ADD
 
