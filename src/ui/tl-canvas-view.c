@@ -11,6 +11,14 @@
  * natural point sits at the widget's centre.  Hit-testing and locating go
  * through the same transform, so clicks land on what is drawn.
  *
+ * On the diagram it also edits: a drag that starts on a station moves the
+ * selected stations, live through commands applied outside the undo
+ * stack, then as one command group when it ends (one undo step), with the
+ * painter's fit frozen so the drawing does not rescale under the pointer.
+ * Arrow keys move, Delete removes, F2 or a double-click renames in a
+ * popover.  Shift/Ctrl-click selects several stations (TlSession keeps
+ * them); the painter marks the primary one, this widget rings the others.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -18,7 +26,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "tl-canvas-view.h"
+#include "tl-canvas-view-private.h"
 #include "tl-diagram-painter.h"
 #include "tl-matrix-painter.h"
 #include "tl-painter.h"
@@ -55,6 +63,28 @@ struct _TlCanvasView
   double        drag_center_x;
   double        drag_center_y;
   double        pinch_zoom;
+
+  /* A drag that started on a station moves the selected stations: live,
+   * outside the undo stack, and as one command when it ends. */
+  gboolean      drag_on_station;
+  gboolean      moving;
+  char         *drag_station;
+  GPtrArray    *drag_ids;
+  GArray       *drag_origins;  /* x, y pairs in document units */
+  double        drag_x;
+  double        drag_y;
+  double        drag_start_x;
+  double        drag_start_y;
+  double        drag_dx;
+  double        drag_dy;
+  GdkModifierType drag_state;
+
+  gboolean      snap_to_grid;
+
+  /* The in-place rename */
+  GtkWidget    *rename_popover;
+  GtkWidget    *rename_entry;
+  char         *rename_station;
 };
 
 #define MIN_ZOOM        0.1
@@ -62,11 +92,15 @@ struct _TlCanvasView
 #define ZOOM_STEP       1.25
 #define SCROLL_STEP     48.0
 #define DRAG_THRESHOLD  4.0
+#define GRID_SIZE       20.0
+#define KEY_STEP        5.0
+#define KEY_BIG_STEP    50.0
 
 enum {
   PROP_0,
   PROP_KIND,
   PROP_SESSION,
+  PROP_SNAP_TO_GRID,
   N_PROPS
 };
 
@@ -263,16 +297,9 @@ tl_canvas_view_select_at (TlCanvasView *self,
                           double        x,
                           double        y)
 {
-  g_autofree char *kind = NULL;
-  g_autofree char *id = NULL;
-
   g_return_if_fail (TL_IS_CANVAS_VIEW (self));
 
-  if (self->session == NULL)
-    return;
-
-  hit_test (self, x, y, &kind, &id);
-  tl_session_select (self->session, kind, id);
+  _tl_canvas_view_click (self, 1, x, y, 0);
 }
 
 static void
@@ -317,6 +344,42 @@ click_pressed_cb (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+void
+_tl_canvas_view_click (TlCanvasView    *self,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       GdkModifierType  state)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  hit_test (self, x, y, &kind, &id);
+
+  if (self->kind == TL_CANVAS_DIAGRAM && g_strcmp0 (kind, "station") == 0)
+    {
+      if (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+        {
+          /* The second press of a double-click should not undo the first. */
+          if (n_press == 1)
+            tl_session_toggle_station (self->session, id);
+          return;
+        }
+
+      tl_session_select_stations (self->session, (const char *[]) { id, NULL }, id);
+      if (n_press == 2)
+        tl_canvas_view_start_rename (self);
+      return;
+    }
+
+  if (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+    return;
+  tl_session_select (self->session, kind, id);
+}
+
 /* On release, so that dragging empty space to pan keeps the selection
  * (the click gesture stops when the pointer moves). */
 static void
@@ -326,30 +389,200 @@ click_released_cb (GtkGestureClick *gesture,
                    double           y,
                    TlCanvasView    *self)
 {
-  tl_canvas_view_select_at (self, x, y);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  _tl_canvas_view_click (self, n_press, x, y, state);
+}
+
+/* Widget coordinates to the diagram's document units */
+static void
+to_document (TlCanvasView *self,
+             double        x,
+             double        y,
+             double       *doc_x,
+             double       *doc_y)
+{
+  double draw_width, draw_height, scale, offset_x, offset_y;
+
+  get_transform (self, &draw_width, &draw_height, &scale, &offset_x, &offset_y);
+  tl_diagram_painter_to_document (TL_DIAGRAM_PAINTER (self->painter), draw_width, draw_height,
+                                  (x - offset_x) / scale, (y - offset_y) / scale,
+                                  doc_x, doc_y);
+}
+
+static double
+snap (double value)
+{
+  return round (value / GRID_SIZE) * GRID_SIZE;
+}
+
+/* A command moving the dragged stations from their origins by (dx, dy) */
+static TlCommand *
+move_command (TlCanvasView *self,
+              double        dx,
+              double        dy)
+{
+  TlDocument *document = tl_session_get_document (self->session);
+  TlCommand *group = tl_command_group_new (self->drag_ids->len > 1 ? _("Move Stations")
+                                                                   : _("Move Station"));
+
+  for (guint i = 0; i < self->drag_ids->len; i++)
+    {
+      TlStation *station = tl_document_lookup_station (document, g_ptr_array_index (self->drag_ids, i));
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (station == NULL)
+        continue;
+
+      g_value_init (&value, G_TYPE_DOUBLE);
+      g_value_set_double (&value, g_array_index (self->drag_origins, double, 2 * i) + dx);
+      tl_command_group_add (TL_COMMAND_GROUP (group),
+                            tl_set_property_command_new (G_OBJECT (station), "x", &value, FALSE));
+      g_value_set_double (&value, g_array_index (self->drag_origins, double, 2 * i + 1) + dy);
+      tl_command_group_add (TL_COMMAND_GROUP (group),
+                            tl_set_property_command_new (G_OBJECT (station), "y", &value, FALSE));
+    }
+  return group;
+}
+
+/* Applies a move outside the undo stack: the live part of a drag. */
+static void
+apply_live (TlCanvasView *self,
+            double        dx,
+            double        dy)
+{
+  g_autoptr(TlCommand) command = move_command (self, dx, dy);
+  g_autoptr(GError) error = NULL;
+
+  if (!tl_command_apply (command, tl_session_get_document (self->session), &error))
+    g_warning ("Could not move stations: %s", error->message);
 }
 
 static void
-drag_begin_cb (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               TlCanvasView   *self)
+clear_drag (TlCanvasView *self)
+{
+  self->drag_on_station = FALSE;
+  self->moving = FALSE;
+  g_clear_pointer (&self->drag_station, g_free);
+  g_clear_pointer (&self->drag_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->drag_origins, g_array_unref);
+}
+
+static void
+start_moving (TlCanvasView *self)
+{
+  TlDocument *document = tl_session_get_document (self->session);
+
+  /* Dragging an unselected station drags it alone (or adds it, with
+   * Shift or Ctrl); dragging a selected one drags all the selected. */
+  if (!tl_session_is_station_selected (self->session, self->drag_station))
+    {
+      if (self->drag_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+        tl_session_toggle_station (self->session, self->drag_station);
+      else
+        tl_session_select_stations (self->session,
+                                    (const char *[]) { self->drag_station, NULL },
+                                    self->drag_station);
+    }
+
+  self->drag_ids = tl_session_dup_selected_stations (self->session);
+  self->drag_origins = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < self->drag_ids->len; i++)
+    {
+      TlStation *station = tl_document_lookup_station (document, g_ptr_array_index (self->drag_ids, i));
+      double xy[2] = { tl_station_get_x (station), tl_station_get_y (station) };
+
+      g_array_append_vals (self->drag_origins, xy, 2);
+    }
+
+  /* The mapping from the drawing to the document stays as it is now, so
+   * the station follows the pointer instead of the drawing rescaling. */
+  tl_diagram_painter_set_fit_frozen (TL_DIAGRAM_PAINTER (self->painter), TRUE);
+  self->moving = TRUE;
+  self->drag_dx = self->drag_dy = 0;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+void
+_tl_canvas_view_drag_begin (TlCanvasView    *self,
+                            double           x,
+                            double           y,
+                            GdkModifierType  state)
 {
   g_autofree char *kind = NULL;
   g_autofree char *id = NULL;
 
+  clear_drag (self);
   self->panning = FALSE;
-  self->drag_on_empty = !hit_test (self, x, y, &kind, &id);
-  if (!self->drag_on_empty)
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+  self->drag_on_empty = FALSE;
+
+  if (!hit_test (self, x, y, &kind, &id))
+    {
+      self->drag_on_empty = TRUE;
+      return;
+    }
+
+  /* Only stations move; a legend entry ("loop") is only clicked. */
+  if (self->kind != TL_CANVAS_DIAGRAM || self->session == NULL ||
+      g_strcmp0 (kind, "station") != 0)
+    return;
+
+  self->drag_on_station = TRUE;
+  self->drag_station = g_strdup (id);
+  self->drag_state = state;
+  self->drag_x = x;
+  self->drag_y = y;
+  to_document (self, x, y, &self->drag_start_x, &self->drag_start_y);
 }
 
-static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          offset_x,
-                double          offset_y,
-                TlCanvasView   *self)
+void
+_tl_canvas_view_drag_update (TlCanvasView *self,
+                             double        offset_x,
+                             double        offset_y)
 {
+  double start_x, start_y, doc_x, doc_y, dx, dy;
+
+  if (self->drag_on_station)
+    {
+      guint primary = 0;
+
+      if (!self->moving)
+        {
+          if (hypot (offset_x, offset_y) < DRAG_THRESHOLD)
+            return;
+          start_moving (self);
+        }
+
+      start_x = self->drag_start_x;
+      start_y = self->drag_start_y;
+      /* The document point under the pointer now, through the frozen fit */
+      to_document (self, self->drag_x + offset_x, self->drag_y + offset_y, &doc_x, &doc_y);
+      dx = doc_x - start_x;
+      dy = doc_y - start_y;
+
+      /* The grabbed station lands on the grid; the others keep their
+       * places relative to it. */
+      for (guint i = 0; i < self->drag_ids->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (self->drag_ids, i), self->drag_station) == 0)
+          primary = i;
+      if (self->snap_to_grid && self->drag_ids->len > 0)
+        {
+          double ox = g_array_index (self->drag_origins, double, 2 * primary);
+          double oy = g_array_index (self->drag_origins, double, 2 * primary + 1);
+
+          dx = snap (ox + dx) - ox;
+          dy = snap (oy + dy) - oy;
+        }
+
+      if (dx != self->drag_dx || dy != self->drag_dy)
+        {
+          self->drag_dx = dx;
+          self->drag_dy = dy;
+          apply_live (self, dx, dy);
+        }
+      return;
+    }
+
   if (!self->drag_on_empty)
     return;
 
@@ -370,16 +603,71 @@ drag_update_cb (GtkGestureDrag *gesture,
   save_zoom (self);
 }
 
+void
+_tl_canvas_view_drag_end (TlCanvasView *self)
+{
+  if (self->moving)
+    {
+      double dx = self->drag_dx, dy = self->drag_dy;
+
+      gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+      if (dx != 0 || dy != 0)
+        {
+          g_autoptr(TlCommand) command = NULL;
+          g_autoptr(GError) error = NULL;
+
+          /* Back to where the drag began, then the whole move as one
+           * undoable step. */
+          apply_live (self, 0, 0);
+          command = move_command (self, dx, dy);
+          if (!tl_session_run (self->session, command, &error))
+            g_warning ("Could not move stations: %s", error->message);
+        }
+      tl_diagram_painter_set_fit_frozen (TL_DIAGRAM_PAINTER (self->painter), FALSE);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  clear_drag (self);
+
+  if (self->panning)
+    gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  self->panning = FALSE;
+  self->drag_on_empty = FALSE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               TlCanvasView   *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  _tl_canvas_view_drag_begin (self, x, y, state);
+  if (!self->drag_on_empty && !self->drag_on_station)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                TlCanvasView   *self)
+{
+  gboolean was_moving = self->moving;
+
+  _tl_canvas_view_drag_update (self, offset_x, offset_y);
+  /* Moving a station is not a click. */
+  if (self->moving && !was_moving)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 drag_end_cb (GtkGestureDrag *gesture,
              double          offset_x,
              double          offset_y,
              TlCanvasView   *self)
 {
-  if (self->panning)
-    gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  self->panning = FALSE;
-  self->drag_on_empty = FALSE;
+  _tl_canvas_view_drag_end (self);
 }
 
 static void
@@ -444,19 +732,121 @@ scroll_cb (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+/* Moves the selected stations by (dx, dy) document units, one step */
 static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                TlCanvasView          *self)
+move_selected (TlCanvasView *self,
+               double        dx,
+               double        dy)
+{
+  g_autoptr(TlCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  TlDocument *document = tl_session_get_document (self->session);
+
+  clear_drag (self);
+  self->drag_ids = tl_session_dup_selected_stations (self->session);
+  if (self->drag_ids->len == 0)
+    {
+      clear_drag (self);
+      return FALSE;
+    }
+
+  self->drag_origins = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < self->drag_ids->len; i++)
+    {
+      TlStation *station = tl_document_lookup_station (document, g_ptr_array_index (self->drag_ids, i));
+      double xy[2] = { tl_station_get_x (station), tl_station_get_y (station) };
+
+      g_array_append_vals (self->drag_origins, xy, 2);
+    }
+
+  command = move_command (self, dx, dy);
+  clear_drag (self);
+  if (!tl_session_run (self->session, command, &error))
+    g_warning ("Could not move stations: %s", error->message);
+  return TRUE;
+}
+
+/* Deletes the selected stations (their loops repaired) or the selected
+ * loop, as one step. */
+static gboolean
+delete_selected (TlCanvasView *self)
+{
+  g_autoptr(TlCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *kind = tl_session_get_selected_kind (self->session);
+  const char *id = tl_session_get_selected_id (self->session);
+
+  if (g_strcmp0 (kind, "loop") == 0)
+    command = tl_remove_loop_command_new (id);
+  else if (g_strcmp0 (kind, "station") == 0)
+    {
+      g_autoptr(GPtrArray) ids = tl_session_dup_selected_stations (self->session);
+
+      if (ids->len == 1)
+        command = tl_remove_station_command_new (g_ptr_array_index (ids, 0));
+      else
+        {
+          command = tl_command_group_new (_("Delete Stations"));
+          for (guint i = 0; i < ids->len; i++)
+            tl_command_group_add (TL_COMMAND_GROUP (command),
+                                  tl_remove_station_command_new (g_ptr_array_index (ids, i)));
+        }
+    }
+
+  if (command == NULL)
+    return FALSE;
+  if (!tl_session_run (self->session, command, &error))
+    g_warning ("Could not delete: %s", error->message);
+  return TRUE;
+}
+
+gboolean
+_tl_canvas_view_key_pressed (TlCanvasView    *self,
+                             guint            keyval,
+                             GdkModifierType  state)
 {
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK |
                                   GDK_SUPER_MASK | GDK_META_MASK);
+  double step;
   int digit = -1;
 
-  if (self->session == NULL || self->kind != TL_CANVAS_DIAGRAM || mods != 0)
+  if (self->session == NULL || self->kind != TL_CANVAS_DIAGRAM)
     return FALSE;
+
+  /* Arrows move the selected stations; Shift for big steps. */
+  if (mods == 0 || mods == GDK_SHIFT_MASK)
+    {
+      step = mods == GDK_SHIFT_MASK ? KEY_BIG_STEP : KEY_STEP;
+      if (self->snap_to_grid)
+        step = mods == GDK_SHIFT_MASK ? 5 * GRID_SIZE : GRID_SIZE;
+
+      switch (keyval)
+        {
+        case GDK_KEY_Left:
+        case GDK_KEY_KP_Left:
+          return move_selected (self, -step, 0);
+        case GDK_KEY_Right:
+        case GDK_KEY_KP_Right:
+          return move_selected (self, step, 0);
+        case GDK_KEY_Up:
+        case GDK_KEY_KP_Up:
+          return move_selected (self, 0, -step);
+        case GDK_KEY_Down:
+        case GDK_KEY_KP_Down:
+          return move_selected (self, 0, step);
+        default:
+          break;
+        }
+    }
+
+  if (mods != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete)
+    return delete_selected (self);
+
+  if (keyval == GDK_KEY_F2)
+    return tl_canvas_view_start_rename (self);
 
   if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
     digit = keyval - GDK_KEY_1;
@@ -491,6 +881,207 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TlCanvasView          *self)
+{
+  return _tl_canvas_view_key_pressed (self, keyval, state);
+}
+
+/* ---- in-place rename ---------------------------------------------------- */
+
+static void
+rename_closed_cb (GtkPopover   *popover,
+                  TlCanvasView *self)
+{
+  g_clear_pointer (&self->rename_station, g_free);
+  if (self->rename_popover != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+rename_activate_cb (GtkEntry     *entry,
+                    TlCanvasView *self)
+{
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  TlStation *station = NULL;
+
+  if (self->session != NULL && self->rename_station != NULL)
+    station = tl_document_lookup_station (tl_session_get_document (self->session),
+                                          self->rename_station);
+
+  /* An empty label would leave a blank card: keep the old one. */
+  if (station != NULL && *label != '\0' &&
+      g_strcmp0 (label, tl_station_get_label (station)) != 0)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autoptr(GError) error = NULL;
+
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, label);
+      if (!tl_session_set (self->session, station, "label", &value, FALSE, &error))
+        g_warning ("Could not rename the station: %s", error->message);
+    }
+  gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
+}
+
+static void
+ensure_rename_popover (TlCanvasView *self)
+{
+  if (self->rename_popover != NULL)
+    return;
+
+  self->rename_popover = gtk_popover_new ();
+  gtk_widget_add_css_class (self->rename_popover, "tl-rename-popover");
+  self->rename_entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (self->rename_entry), FALSE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->rename_entry), 24);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rename_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Station name"),
+                                  -1);
+  gtk_popover_set_child (GTK_POPOVER (self->rename_popover), self->rename_entry);
+  gtk_popover_set_position (GTK_POPOVER (self->rename_popover), GTK_POS_BOTTOM);
+  gtk_widget_set_parent (self->rename_popover, GTK_WIDGET (self));
+  g_signal_connect (self->rename_entry, "activate", G_CALLBACK (rename_activate_cb), self);
+  g_signal_connect (self->rename_popover, "closed", G_CALLBACK (rename_closed_cb), self);
+}
+
+/* Points the rename popover at its station's card as drawn now: the
+ * canvas may resize while it shows (the properties pane sliding in). */
+static gboolean
+point_rename_popover (TlCanvasView *self)
+{
+  double draw_width, draw_height, scale, offset_x, offset_y;
+  double x, y, box_width, box_height;
+
+  if (self->rename_popover == NULL || self->rename_station == NULL)
+    return FALSE;
+
+  get_transform (self, &draw_width, &draw_height, &scale, &offset_x, &offset_y);
+  if (!tl_diagram_painter_get_station_bounds (TL_DIAGRAM_PAINTER (self->painter),
+                                              draw_width, draw_height, self->rename_station,
+                                              &x, &y, &box_width, &box_height))
+    return FALSE;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->rename_popover),
+                               &(GdkRectangle) {
+                                 floor (x * scale + offset_x), floor (y * scale + offset_y),
+                                 MAX (1, ceil (box_width * scale)), MAX (1, ceil (box_height * scale))
+                               });
+  return TRUE;
+}
+
+gboolean
+tl_canvas_view_start_rename (TlCanvasView *self)
+{
+  const char *id;
+  TlStation *station;
+
+  g_return_val_if_fail (TL_IS_CANVAS_VIEW (self), FALSE);
+
+  if (self->session == NULL || self->kind != TL_CANVAS_DIAGRAM ||
+      g_strcmp0 (tl_session_get_selected_kind (self->session), "station") != 0)
+    return FALSE;
+
+  id = tl_session_get_selected_id (self->session);
+  station = tl_document_lookup_station (tl_session_get_document (self->session), id);
+  if (station == NULL)
+    return FALSE;
+
+  ensure_rename_popover (self);
+  g_free (self->rename_station);
+  self->rename_station = g_strdup (id);
+  if (!point_rename_popover (self))
+    {
+      g_clear_pointer (&self->rename_station, g_free);
+      return FALSE;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), tl_station_get_label (station));
+  gtk_popover_popup (GTK_POPOVER (self->rename_popover));
+  gtk_widget_grab_focus (self->rename_entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->rename_entry), 0, -1);
+  return TRUE;
+}
+
+GtkWidget *
+_tl_canvas_view_get_rename_entry (TlCanvasView *self)
+{
+  if (self->rename_popover == NULL || !gtk_widget_get_visible (self->rename_popover))
+    return NULL;
+  return self->rename_entry;
+}
+
+gboolean
+tl_canvas_view_get_snap_to_grid (TlCanvasView *self)
+{
+  g_return_val_if_fail (TL_IS_CANVAS_VIEW (self), FALSE);
+  return self->snap_to_grid;
+}
+
+void
+tl_canvas_view_set_snap_to_grid (TlCanvasView *self,
+                                 gboolean      snap_to_grid)
+{
+  g_return_if_fail (TL_IS_CANVAS_VIEW (self));
+
+  snap_to_grid = !!snap_to_grid;
+  if (self->snap_to_grid == snap_to_grid)
+    return;
+  self->snap_to_grid = snap_to_grid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_GRID]);
+}
+
+/* The painter highlights the primary selection; the other stations
+ * selected with it get a ring here. */
+static void
+draw_secondary_selection (TlCanvasView *self,
+                          cairo_t      *cr,
+                          double        draw_width,
+                          double        draw_height)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  const char *primary;
+  GdkRGBA accent;
+
+  if (self->session == NULL || self->kind != TL_CANVAS_DIAGRAM)
+    return;
+
+  ids = tl_session_dup_selected_stations (self->session);
+  if (ids->len < 2)
+    return;
+
+  primary = tl_session_get_selected_id (self->session);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                       "accent_color", &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      double x, y, width, height;
+
+      if (g_strcmp0 (id, primary) == 0 ||
+          !tl_diagram_painter_get_station_bounds (TL_DIAGRAM_PAINTER (self->painter),
+                                                  draw_width, draw_height, id,
+                                                  &x, &y, &width, &height))
+        continue;
+
+      cairo_save (cr);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_set_dash (cr, (double[]) { 6, 3 }, 2, 0);
+      cairo_rectangle (cr, x - 4, y - 4, width + 8, height + 8);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
 static void
 tl_canvas_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -519,6 +1110,7 @@ tl_canvas_view_snapshot (GtkWidget   *widget,
   cairo_translate (cr, offset_x, offset_y);
   cairo_scale (cr, scale, scale);
   tl_painter_draw (self->painter, cr, draw_width, draw_height);
+  draw_secondary_selection (self, cr, draw_width, draw_height);
   cairo_destroy (cr);
 }
 
@@ -544,9 +1136,35 @@ tl_canvas_view_measure (GtkWidget      *widget,
 }
 
 static void
+tl_canvas_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  TlCanvasView *self = TL_CANVAS_VIEW (widget);
+
+  if (self->rename_popover != NULL)
+    {
+      if (gtk_widget_get_visible (self->rename_popover))
+        point_rename_popover (self);
+      gtk_popover_present (GTK_POPOVER (self->rename_popover));
+    }
+}
+
+static void
 tl_canvas_view_dispose (GObject *object)
 {
   TlCanvasView *self = (TlCanvasView *)object;
+
+  clear_drag (self);
+  if (self->rename_popover != NULL)
+    {
+      GtkWidget *popover = g_steal_pointer (&self->rename_popover);
+
+      self->rename_entry = NULL;
+      gtk_widget_unparent (popover);
+    }
+  g_clear_pointer (&self->rename_station, g_free);
 
   tl_canvas_view_set_session (self, NULL);
 
@@ -579,6 +1197,9 @@ tl_canvas_view_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_SNAP_TO_GRID:
+      g_value_set_boolean (value, self->snap_to_grid);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -604,6 +1225,9 @@ tl_canvas_view_set_property (GObject      *object,
     case PROP_SESSION:
       tl_canvas_view_set_session (self, g_value_get_object (value));
       break;
+    case PROP_SNAP_TO_GRID:
+      tl_canvas_view_set_snap_to_grid (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -622,6 +1246,7 @@ tl_canvas_view_class_init (TlCanvasViewClass *klass)
 
   widget_class->snapshot = tl_canvas_view_snapshot;
   widget_class->measure = tl_canvas_view_measure;
+  widget_class->size_allocate = tl_canvas_view_size_allocate;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, TL_CANVAS_DIAGRAM, TL_CANVAS_MATRIX, TL_CANVAS_DIAGRAM,
@@ -629,6 +1254,10 @@ tl_canvas_view_class_init (TlCanvasViewClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, TL_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Dragged and arrow-moved stations land on a grid of 20 units */
+  properties[PROP_SNAP_TO_GRID] =
+    g_param_spec_boolean ("snap-to-grid", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "tl-canvas-view");
@@ -645,6 +1274,7 @@ tl_canvas_view_init (TlCanvasView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
 
+  self->snap_to_grid = TRUE;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
@@ -709,7 +1339,11 @@ tl_canvas_view_set_session (TlCanvasView *self,
 
   if (self->session != NULL)
     {
+      if (self->rename_popover != NULL)
+        gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
+      clear_drag (self);
       tl_session_disconnect (self->session, self);
+      g_signal_handlers_disconnect_by_data (self->session, self);
       g_clear_object (&self->painter);
     }
 
@@ -729,6 +1363,8 @@ tl_canvas_view_set_session (TlCanvasView *self,
                           G_CALLBACK (session_notify_selected_id_cb));
       g_signal_connect_object (session, "notify::focus-loop",
                                G_CALLBACK (session_notify_focus_loop_cb), self, 0);
+      g_signal_connect_object (session, "notify::selected-stations",
+                               G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
       session_notify_selected_id_cb (session, NULL, self);
       update_focus_loop (self);
       tl_session_get_canvas_zoom (session, page_name (self),

@@ -35,6 +35,15 @@ gboolean      tl_canvas_view_locate      (TlCanvasView *self,
                                           double       *x,
                                           double       *y);
 
+/* Editing the diagram.  Dragged and arrow-moved stations snap to a grid
+ * of 20 document units unless snap-to-grid is FALSE (it is TRUE at first).
+ * start_rename opens the in-place rename of the selected station (as F2
+ * and a double-click do); FALSE when no station is selected. */
+gboolean      tl_canvas_view_get_snap_to_grid (TlCanvasView *self);
+void          tl_canvas_view_set_snap_to_grid (TlCanvasView *self,
+                                               gboolean      snap_to_grid);
+gboolean      tl_canvas_view_start_rename     (TlCanvasView *self);
+
 /* The theme: "system" (or NULL) follows the light or dark style; any
  * other name is one of tl_theme_names() ("projector"). */
 const char   *tl_canvas_view_get_theme_name (TlCanvasView *self);

@@ -20,6 +20,10 @@ struct _TlSession
   /* page name → CanvasZoom: view state, never written to the file */
   GHashTable    *canvas_zoom;
   gboolean       closed;
+  /* The stations selected together (view state); the primary selection
+   * is one of them.  Reset to the primary one by any other selection. */
+  GPtrArray     *selected_stations;
+  gboolean       selecting_stations;
 };
 
 enum {
@@ -32,6 +36,7 @@ enum {
   PROP_SELECTED_KIND,
   PROP_SELECTED_ID,
   PROP_FOCUS_LOOP,
+  PROP_SELECTED_STATIONS,
   N_PROPS
 };
 
@@ -111,6 +116,7 @@ tl_session_finalize (GObject *object)
 
   g_clear_pointer (&self->selected_kind, g_free);
   g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->selected_stations, g_ptr_array_unref);
   g_clear_pointer (&self->focus_loop, g_free);
   g_clear_pointer (&self->canvas_zoom, g_hash_table_unref);
 
@@ -150,6 +156,14 @@ tl_session_get_property (GObject    *object,
       break;
     case PROP_FOCUS_LOOP:
       g_value_set_string (value, self->focus_loop);
+      break;
+    case PROP_SELECTED_STATIONS:
+      {
+        g_autoptr(GPtrArray) ids = tl_session_dup_selected_stations (self);
+
+        g_ptr_array_add (ids, NULL);
+        g_value_set_boxed (value, ids->pdata);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -212,13 +226,64 @@ tl_session_class_init (TlSessionClass *klass)
   properties[PROP_FOCUS_LOOP] =
     g_param_spec_string ("focus-loop", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The stations selected together, the primary one among them */
+  properties[PROP_SELECTED_STATIONS] =
+    g_param_spec_boxed ("selected-stations", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* Replaces the selected stations by @ids (NULL-terminated); TRUE when
+ * that changed them. */
+static gboolean
+replace_selected_stations (TlSession          *self,
+                           const char * const *ids)
+{
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->selected_stations);
+  gboolean changed;
+
+  self->selected_stations = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < self->selected_stations->len && !seen; j++)
+        seen = g_str_equal (g_ptr_array_index (self->selected_stations, j), ids[i]);
+      if (!seen)
+        g_ptr_array_add (self->selected_stations, g_strdup (ids[i]));
+    }
+
+  changed = old->len != self->selected_stations->len;
+  for (guint i = 0; i < old->len && !changed; i++)
+    changed = !g_str_equal (g_ptr_array_index (old, i), g_ptr_array_index (self->selected_stations, i));
+  return changed;
+}
+
+/* A selection made by tl_session_select() (the outline, a plain click)
+ * selects that one station alone. */
+static void
+session_notify_selected_id_reset_cb (TlSession  *self,
+                                     GParamSpec *pspec,
+                                     gpointer    user_data)
+{
+  const char *ids[] = { NULL, NULL };
+
+  if (self->selecting_stations)
+    return;
+
+  if (g_strcmp0 (self->selected_kind, "station") == 0)
+    ids[0] = self->selected_id;
+  if (replace_selected_stations (self, ids))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STATIONS]);
 }
 
 static void
 tl_session_init (TlSession *self)
 {
+  self->selected_stations = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (self, "notify::selected-id",
+                    G_CALLBACK (session_notify_selected_id_reset_cb), NULL);
   self->canvas_zoom = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -534,4 +599,104 @@ tl_session_close (TlSession *self)
     return;
   self->closed = TRUE;
   tl_working_copy_discard (self->working_copy);
+}
+
+static gboolean
+station_set_contains (GPtrArray  *set,
+                      const char *id,
+                      guint      *index)
+{
+  for (guint i = 0; i < set->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (set, i), id) == 0)
+      {
+        if (index != NULL)
+          *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+tl_session_select_stations (TlSession          *self,
+                            const char * const *ids,
+                            const char         *primary)
+{
+  gboolean changed;
+
+  g_return_if_fail (TL_IS_SESSION (self));
+
+  changed = replace_selected_stations (self, ids);
+
+  if (primary == NULL || !station_set_contains (self->selected_stations, primary, NULL))
+    primary = self->selected_stations->len > 0
+              ? g_ptr_array_index (self->selected_stations, 0) : NULL;
+
+  self->selecting_stations = TRUE;
+  tl_session_select (self, primary ? "station" : NULL, primary);
+  self->selecting_stations = FALSE;
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STATIONS]);
+}
+
+void
+tl_session_toggle_station (TlSession  *self,
+                           const char *station_id)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  const char *primary = station_id;
+  guint index;
+
+  g_return_if_fail (TL_IS_SESSION (self));
+  g_return_if_fail (station_id != NULL);
+
+  ids = tl_session_dup_selected_stations (self);
+  if (station_set_contains (ids, station_id, &index))
+    {
+      g_ptr_array_remove_index (ids, index);
+      /* The primary selection stays unless it is the one taken away. */
+      primary = g_strcmp0 (self->selected_id, station_id) != 0 ? self->selected_id : NULL;
+      if (primary == NULL && ids->len > 0)
+        primary = g_ptr_array_index (ids, ids->len - 1);
+    }
+  else
+    g_ptr_array_add (ids, g_strdup (station_id));
+  g_ptr_array_add (ids, NULL);
+  {
+    g_autofree char *primary_copy = g_strdup (primary);
+
+    tl_session_select_stations (self, (const char * const *)ids->pdata, primary_copy);
+  }
+}
+
+GPtrArray *
+tl_session_dup_selected_stations (TlSession *self)
+{
+  GPtrArray *ids;
+  TlDocument *document;
+
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+
+  ids = g_ptr_array_new_with_free_func (g_free);
+  document = tl_session_get_document (self);
+  for (guint i = 0; i < self->selected_stations->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->selected_stations, i);
+
+      /* A removed station is no longer selected. */
+      if (document != NULL && tl_document_lookup_station (document, id) != NULL)
+        g_ptr_array_add (ids, g_strdup (id));
+    }
+  return ids;
+}
+
+gboolean
+tl_session_is_station_selected (TlSession  *self,
+                                const char *station_id)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (TL_IS_SESSION (self), FALSE);
+
+  ids = tl_session_dup_selected_stations (self);
+  return station_set_contains (ids, station_id, NULL);
 }

@@ -51,6 +51,22 @@ const char    *tl_session_get_selected_id (TlSession     *self);
 /* The selected station, loop or cell, or NULL */
 GObject       *tl_session_get_selected_object (TlSession *self);
 
+/* Several stations selected together (Shift/Ctrl-click), view state.
+ * The primary selection (selected-kind "station", selected-id) is one of
+ * them; tl_session_select() resets the set to the one it selects.
+ * select_stations selects @ids with @primary (or the first) as primary;
+ * toggle_station adds @station_id (making it primary) or takes it away.
+ * dup_selected_stations gives the ids (free with g_ptr_array_unref) of the
+ * selected stations that still exist, in the order they were selected. */
+void           tl_session_select_stations (TlSession     *self,
+                                           const char * const *ids,
+                                           const char    *primary);
+void           tl_session_toggle_station  (TlSession     *self,
+                                           const char    *station_id);
+GPtrArray     *tl_session_dup_selected_stations (TlSession *self);
+gboolean       tl_session_is_station_selected (TlSession *self,
+                                           const char    *station_id);
+
 /* The loop the diagram draws strongly (the others dimmed), NULL for none.
  * View state: it never goes into the file.  Selecting a loop focuses it;
  * removing the focused loop clears it. */

@@ -339,6 +339,19 @@ theme_change_state (GSimpleAction *action,
   tl_canvas_view_set_theme_name (self->matrix_view, name);
 }
 
+/* Snapping is a preference of the moment, like the theme: kept by the
+ * window for its diagram. */
+static void
+snap_to_grid_change_state (GSimpleAction *action,
+                           GVariant      *value,
+                           gpointer       user_data)
+{
+  TlWindow *self = user_data;
+
+  g_simple_action_set_state (action, value);
+  tl_canvas_view_set_snap_to_grid (self->diagram_view, g_variant_get_boolean (value));
+}
+
 static int
 compare_recent_newest_first (gconstpointer a,
                              gconstpointer b)
@@ -427,6 +440,7 @@ _tl_window_actions_init (TlWindow *self)
 {
   static const GActionEntry entries[] = {
     { .name = "theme", .parameter_type = "s", .state = "'system'", .change_state = theme_change_state },
+    { .name = "snap-to-grid", .state = "true", .change_state = snap_to_grid_change_state },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "tl-application.h"
-#include "tl-canvas-view.h"
+#include "tl-canvas-view-private.h"
 #include "tl-session.h"
 #include "tl-window-private.h"
 
@@ -104,6 +104,49 @@ save_screenshot (GtkWidget  *widget,
 
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+/* The window with a popover of it drawn where it shows (popovers are
+ * surfaces of their own, which a window's rendering leaves out). */
+static void
+save_screenshot_with_popover (GtkWidget  *window,
+                              GtkWidget  *popover,
+                              const char *name)
+{
+  g_autoptr(GdkTexture) base = render_texture (window);
+  g_autoptr(GdkTexture) top = render_texture (popover);
+  g_autofree char *path = g_build_filename (g_getenv ("TL_TEST_BUILDDIR") ? g_getenv ("TL_TEST_BUILDDIR") : ".",
+                                            name, NULL);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  int width = gdk_texture_get_width (base), height = gdk_texture_get_height (base);
+  int top_width = gdk_texture_get_width (top), top_height = gdk_texture_get_height (top);
+  double window_x, window_y, popover_x, popover_y;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_t *top_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, top_width, top_height);
+  cairo_t *cr;
+
+  g_assert_true (GDK_IS_POPUP (surface));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+
+  cairo_surface_flush (image);
+  gdk_texture_download (base, cairo_image_surface_get_data (image), cairo_image_surface_get_stride (image));
+  cairo_surface_mark_dirty (image);
+  cairo_surface_flush (top_image);
+  gdk_texture_download (top, cairo_image_surface_get_data (top_image), cairo_image_surface_get_stride (top_image));
+  cairo_surface_mark_dirty (top_image);
+
+  cr = cairo_create (image);
+  /* Popup positions are relative to the parent surface. */
+  cairo_set_source_surface (cr, top_image,
+                            gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - window_x,
+                            gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (image, path), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("screenshot: %s", path);
+  cairo_surface_destroy (top_image);
+  cairo_surface_destroy (image);
 }
 
 static gboolean
@@ -485,6 +528,350 @@ test_focused_screenshots (Fixture       *f,
   iterate (100);
 }
 
+/* ---- editing on the canvas -------------------------------------------- */
+
+static TlStation *
+station (TlSession  *session,
+         const char *id)
+{
+  TlStation *found = tl_document_lookup_station (tl_session_get_document (session), id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+set_snap (Fixture  *f,
+          gboolean  snap)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "snap-to-grid",
+                                      g_variant_new_boolean (snap));
+  g_assert_cmpint (tl_canvas_view_get_snap_to_grid (f->window->diagram_view), ==, snap);
+}
+
+static gboolean
+is_on_grid (double value)
+{
+  return fabs (value / 20 - round (value / 20)) < 1e-9;
+}
+
+static void
+test_drag_moves_station (Fixture       *f,
+                         gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  TlCanvasView *canvas = f->window->diagram_view;
+  TlStation *pain = station (session, "pain");
+  double x0 = tl_station_get_x (pain), y0 = tl_station_get_y (pain);
+  double sx, sy, lx, ly, x1, y1, dx1, dy1;
+  g_autoptr(GVariant) state = NULL;
+
+  /* Snapping is on at first, and the View menu turns it off. */
+  state = g_action_group_get_action_state (G_ACTION_GROUP (f->window), "snap-to-grid");
+  g_assert_true (g_variant_get_boolean (state));
+  g_assert_true (tl_canvas_view_get_snap_to_grid (canvas));
+  set_snap (f, FALSE);
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+
+  /* Selected first: the properties pane it brings resizes the canvas. */
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &sx, &sy));
+  _tl_canvas_view_click (canvas, 1, sx, sy, 0);
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "pain");
+  iterate (600);
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &sx, &sy));
+  _tl_canvas_view_drag_begin (canvas, sx, sy, 0);
+  /* Under the threshold, nothing moves. */
+  _tl_canvas_view_drag_update (canvas, 1, 1);
+  g_assert_cmpfloat (tl_station_get_x (pain), ==, x0);
+
+  _tl_canvas_view_drag_update (canvas, -20, 10);
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "pain");
+  dx1 = tl_station_get_x (pain) - x0;
+  dy1 = tl_station_get_y (pain) - y0;
+  g_assert_cmpfloat (dx1, <, 0);
+  g_assert_cmpfloat (dy1, >, 0);
+  /* One scale for both axes */
+  g_assert_cmpfloat_with_epsilon (dx1 / -20, dy1 / 10, 1e-6);
+  iterate (100);
+  _tl_canvas_view_drag_update (canvas, -50, 25);
+  /* The fit is frozen: the drawing does not rescale under the pointer, so
+   * the move stays proportional to the pointer's, though the station has
+   * moved and was drawn there. */
+  g_assert_cmpfloat_with_epsilon (tl_station_get_x (pain) - x0, dx1 * 2.5, 1e-6);
+  g_assert_cmpfloat_with_epsilon (tl_station_get_y (pain) - y0, dy1 * 2.5, 1e-6);
+  iterate (100);
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &lx, &ly));
+  g_assert_cmpfloat_with_epsilon (lx, sx - 50, 10.0);
+  g_assert_cmpfloat_with_epsilon (ly, sy + 25, 10.0);
+  save_screenshot (GTK_WIDGET (f->window), "canvas-drag.png");
+  /* Live moves are not undo steps. */
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+  _tl_canvas_view_drag_end (canvas);
+
+  x1 = tl_station_get_x (pain);
+  y1 = tl_station_get_y (pain);
+  g_assert_cmpfloat (x1, <, x0);
+  g_assert_cmpfloat (y1, >, y0);
+  /* Without snapping the station lands where the pointer left it. */
+  g_assert_false (is_on_grid (x1) && is_on_grid (y1));
+  g_assert_true (tl_session_get_modified (session));
+
+  /* One drag, one undo step, exactly back. */
+  g_assert_true (tl_undo_stack_get_can_undo (stack));
+  g_assert_cmpstr (tl_undo_stack_get_undo_label (stack), ==, "Move Station");
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpfloat (tl_station_get_x (pain), ==, x0);
+  g_assert_cmpfloat (tl_station_get_y (pain), ==, y0);
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+  g_assert_true (tl_undo_stack_redo (stack));
+  g_assert_cmpfloat (tl_station_get_x (pain), ==, x1);
+  g_assert_cmpfloat (tl_station_get_y (pain), ==, y1);
+
+  /* With snapping the grabbed station lands on the grid. */
+  set_snap (f, TRUE);
+  iterate (100);
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &sx, &sy));
+  _tl_canvas_view_drag_begin (canvas, sx, sy, 0);
+  _tl_canvas_view_drag_update (canvas, 63, -29);
+  _tl_canvas_view_drag_end (canvas);
+  g_assert_true (is_on_grid (tl_station_get_x (pain)));
+  g_assert_true (is_on_grid (tl_station_get_y (pain)));
+  g_assert_cmpfloat (tl_station_get_x (pain), >, x1);
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpfloat (tl_station_get_x (pain), ==, x1);
+  g_assert_cmpfloat (tl_station_get_y (pain), ==, y1);
+}
+
+static void
+test_drag_legend_and_empty (Fixture       *f,
+                            gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  TlCanvasView *canvas = f->window->diagram_view;
+  double x, y;
+
+  /* A legend entry is clicked, never dragged. */
+  g_assert_true (tl_canvas_view_locate (canvas, "loop", "loop2", &x, &y));
+  _tl_canvas_view_drag_begin (canvas, x, y, 0);
+  _tl_canvas_view_drag_update (canvas, 80, 60);
+  _tl_canvas_view_drag_end (canvas);
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+  g_assert_false (tl_session_get_modified (session));
+  g_assert_true (tl_canvas_view_get_fit (canvas));
+
+  /* Empty space still pans. */
+  _tl_canvas_view_drag_begin (canvas, 3, 3, 0);
+  _tl_canvas_view_drag_update (canvas, 40, 30);
+  _tl_canvas_view_drag_end (canvas);
+  g_assert_false (tl_canvas_view_get_fit (canvas));
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+}
+
+static void
+test_drag_several_stations (Fixture       *f,
+                            gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  TlCanvasView *canvas = f->window->diagram_view;
+  TlStation *hub = station (session, "hub");
+  TlStation *pain = station (session, "pain");
+  double hx = tl_station_get_x (hub), hy = tl_station_get_y (hub);
+  double px = tl_station_get_x (pain), py = tl_station_get_y (pain);
+  double x, y;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "hub", &x, &y));
+  _tl_canvas_view_click (canvas, 1, x, y, 0);
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &x, &y));
+  _tl_canvas_view_click (canvas, 1, x, y, GDK_CONTROL_MASK);
+  ids = tl_session_dup_selected_stations (session);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_true (tl_session_is_station_selected (session, "hub"));
+  g_assert_true (tl_session_is_station_selected (session, "pain"));
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "pain");
+  iterate (100);
+  save_screenshot (GTK_WIDGET (f->window), "canvas-multi-select.png");
+
+  _tl_canvas_view_drag_begin (canvas, x, y, 0);
+  _tl_canvas_view_drag_update (canvas, 50, 40);
+  _tl_canvas_view_drag_end (canvas);
+  /* Both moved by the same amount, on one undo step */
+  g_assert_cmpfloat (tl_station_get_x (hub) - hx, !=, 0);
+  g_assert_cmpfloat_with_epsilon (tl_station_get_x (hub) - hx, tl_station_get_x (pain) - px, 1e-9);
+  g_assert_cmpfloat_with_epsilon (tl_station_get_y (hub) - hy, tl_station_get_y (pain) - py, 1e-9);
+  g_assert_cmpstr (tl_undo_stack_get_undo_label (stack), ==, "Move Stations");
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+  g_assert_cmpfloat (tl_station_get_x (hub), ==, hx);
+  g_assert_cmpfloat (tl_station_get_y (hub), ==, hy);
+  g_assert_cmpfloat (tl_station_get_x (pain), ==, px);
+  g_assert_cmpfloat (tl_station_get_y (pain), ==, py);
+
+  /* Shift-click takes one away; a plain click selects one alone. */
+  _tl_canvas_view_click (canvas, 1, x, y, GDK_SHIFT_MASK);
+  g_assert_false (tl_session_is_station_selected (session, "pain"));
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "hub");
+  _tl_canvas_view_click (canvas, 1, x, y, GDK_SHIFT_MASK);
+  _tl_canvas_view_click (canvas, 1, x, y, 0);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = tl_session_dup_selected_stations (session);
+  g_assert_cmpuint (ids->len, ==, 1);
+  /* The outline's selection resets it too. */
+  _tl_canvas_view_click (canvas, 1, x, y, GDK_CONTROL_MASK);
+  tl_session_select (session, "station", "hub");
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = tl_session_dup_selected_stations (session);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "hub");
+}
+
+static void
+test_arrow_keys_move (Fixture       *f,
+                      gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  TlCanvasView *canvas = f->window->diagram_view;
+  TlStation *hub = station (session, "hub");
+  double x0 = tl_station_get_x (hub), y0 = tl_station_get_y (hub);
+
+  /* Nothing selected: arrows go on to others (focus moves). */
+  g_assert_false (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Right, 0));
+
+  tl_session_select (session, "station", "hub");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Right, 0));
+  g_assert_cmpfloat (tl_station_get_x (hub), ==, x0 + 20);
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Up, GDK_SHIFT_MASK));
+  g_assert_cmpfloat (tl_station_get_y (hub), ==, y0 - 100);
+  set_snap (f, FALSE);
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Down, 0));
+  g_assert_cmpfloat (tl_station_get_y (hub), ==, y0 - 95);
+
+  /* One step per key press */
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpfloat (tl_station_get_y (hub), ==, y0 - 100);
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpfloat (tl_station_get_y (hub), ==, y0);
+  g_assert_cmpfloat (tl_station_get_x (hub), ==, x0 + 20);
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpfloat (tl_station_get_x (hub), ==, x0);
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+}
+
+static void
+test_delete_station (Fixture       *f,
+                     gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlDocument *document = tl_session_get_document (session);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  TlCanvasView *canvas = f->window->diagram_view;
+  GListModel *loops = tl_document_get_loops (document);
+  guint n_loops = g_list_model_get_n_items (loops);
+  guint n_stations = g_list_model_get_n_items (tl_document_get_stations (document));
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  guint through = 0;
+
+  for (guint i = 0; i < n_loops; i++)
+    {
+      g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
+
+      g_ptr_array_add (before, g_strjoinv (",", (char **)tl_loop_get_stations (loop)));
+      through += tl_loop_contains (loop, "pain");
+    }
+  g_assert_cmpuint (through, >, 0);
+
+  /* Nothing selected: Delete does nothing. */
+  g_assert_false (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Delete, 0));
+
+  tl_session_select (session, "station", "pain");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Delete, 0));
+  g_assert_null (tl_document_lookup_station (document, "pain"));
+  g_assert_cmpuint (g_list_model_get_n_items (tl_document_get_stations (document)), ==, n_stations - 1);
+  g_assert_null (tl_session_get_selected_id (session));
+  /* The loops through it are repaired. */
+  for (guint i = 0; i < g_list_model_get_n_items (loops); i++)
+    {
+      g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
+
+      g_assert_false (tl_loop_contains (loop, "pain"));
+    }
+
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_nonnull (tl_document_lookup_station (document, "pain"));
+  g_assert_cmpuint (g_list_model_get_n_items (loops), ==, n_loops);
+  for (guint i = 0; i < n_loops; i++)
+    {
+      g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
+      g_autofree char *after = g_strjoinv (",", (char **)tl_loop_get_stations (loop));
+
+      g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
+    }
+
+  /* A selected loop is deleted as a whole, one step. */
+  tl_session_select (session, "loop", "loop2");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Delete, 0));
+  g_assert_null (tl_document_lookup_loop (document, "loop2"));
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_nonnull (tl_document_lookup_loop (document, "loop2"));
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+}
+
+static void
+test_rename_in_place (Fixture       *f,
+                      gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  TlCanvasView *canvas = f->window->diagram_view;
+  TlStation *hub = station (session, "hub");
+  g_autofree char *old_label = g_strdup (tl_station_get_label (hub));
+  GtkWidget *entry;
+  double x, y;
+
+  /* F2 with nothing selected does nothing. */
+  g_assert_false (_tl_canvas_view_key_pressed (canvas, GDK_KEY_F2, 0));
+  g_assert_null (_tl_canvas_view_get_rename_entry (canvas));
+
+  tl_session_select (session, "station", "hub");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_F2, 0));
+  entry = _tl_canvas_view_get_rename_entry (canvas);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, old_label);
+
+  /* Escape (the popover closing) commits nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Discarded");
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)));
+  iterate (100);
+  g_assert_null (_tl_canvas_view_get_rename_entry (canvas));
+  g_assert_cmpstr (tl_station_get_label (hub), ==, old_label);
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+
+  /* A double-click opens it too. */
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "hub", &x, &y));
+  _tl_canvas_view_click (canvas, 1, x, y, 0);
+  _tl_canvas_view_click (canvas, 2, x, y, 0);
+  entry = _tl_canvas_view_get_rename_entry (canvas);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "客户数据平台 CDP");
+  iterate (200);
+  save_screenshot_with_popover (GTK_WIDGET (f->window),
+                                gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER),
+                                "canvas-rename.png");
+  g_signal_emit_by_name (entry, "activate");
+  iterate (100);
+  g_assert_null (_tl_canvas_view_get_rename_entry (canvas));
+  g_assert_cmpstr (tl_station_get_label (hub), ==, "客户数据平台 CDP");
+
+  g_assert_cmpstr (tl_undo_stack_get_undo_label (stack), ==, "Rename Station");
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpstr (tl_station_get_label (hub), ==, old_label);
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +900,18 @@ main (int   argc,
               fixture_setup, test_shortcuts_window_lists_keys, fixture_teardown);
   g_test_add ("/tl/ui/canvas/focused-screenshots", Fixture, NULL,
               fixture_setup, test_focused_screenshots, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/drag-moves-station", Fixture, NULL,
+              fixture_setup, test_drag_moves_station, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/drag-legend-and-empty", Fixture, NULL,
+              fixture_setup, test_drag_legend_and_empty, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/drag-several-stations", Fixture, NULL,
+              fixture_setup, test_drag_several_stations, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/arrow-keys-move", Fixture, NULL,
+              fixture_setup, test_arrow_keys_move, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/delete-station", Fixture, NULL,
+              fixture_setup, test_delete_station, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/rename-in-place", Fixture, NULL,
+              fixture_setup, test_rename_in_place, fixture_teardown);
 
   {
     int status = g_test_run ();
