@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tl-application.h"
+#include "ui-test-util.h"
 #include "tl-canvas-view-private.h"
 #include "tl-session.h"
 #include "tl-window-private.h"
@@ -22,53 +23,11 @@ typedef struct {
   TlWindow      *window;
 } Fixture;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_for (gboolean (*condition) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-  g_assert_true (condition (data));
-}
-
-static GdkTexture *
-render_texture (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer;
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 /* The pixels of @widget as drawn now */
 static GBytes *
 render_pixels (GtkWidget *widget)
 {
-  g_autoptr(GdkTexture) texture = render_texture (widget);
+  g_autoptr(GdkTexture) texture = tl_test_render_texture (widget);
   gsize stride = gdk_texture_get_width (texture) * 4;
   gsize size = stride * gdk_texture_get_height (texture);
   guchar *data = g_malloc (size);
@@ -94,18 +53,6 @@ count_differences (GBytes *a,
   return differences;
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkTexture) texture = render_texture (widget);
-  g_autofree char *path = g_build_filename (g_getenv ("TL_TEST_BUILDDIR") ? g_getenv ("TL_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* The window with a popover of it drawn where it shows (popovers are
  * surfaces of their own, which a window's rendering leaves out). */
 static void
@@ -113,10 +60,9 @@ save_screenshot_with_popover (GtkWidget  *window,
                               GtkWidget  *popover,
                               const char *name)
 {
-  g_autoptr(GdkTexture) base = render_texture (window);
-  g_autoptr(GdkTexture) top = render_texture (popover);
-  g_autofree char *path = g_build_filename (g_getenv ("TL_TEST_BUILDDIR") ? g_getenv ("TL_TEST_BUILDDIR") : ".",
-                                            name, NULL);
+  g_autoptr(GdkTexture) base = tl_test_render_texture (window);
+  g_autoptr(GdkTexture) top = tl_test_render_texture (popover);
+  g_autofree char *path = tl_test_screenshot_path (name);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
   int width = gdk_texture_get_width (base), height = gdk_texture_get_height (base);
   int top_width = gdk_texture_get_width (top), top_height = gdk_texture_get_height (top);
@@ -168,12 +114,12 @@ fixture_setup (Fixture       *f,
   f->app = the_app;
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (f->app)));
   g_application_activate (G_APPLICATION (f->app));
-  wait_for (window_mapped, f);
+  g_assert_true (tl_test_wait_for (window_mapped, f));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   tl_window_set_view (f->window, "diagram");
-  iterate (200);
+  tl_test_iterate (200);
   gtk_widget_grab_focus (GTK_WIDGET (f->window->diagram_view));
-  iterate (50);
+  tl_test_iterate (50);
 }
 
 static void
@@ -188,7 +134,7 @@ fixture_teardown (Fixture       *f,
     else
       gtk_window_destroy (l->data);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  iterate (100);
+  tl_test_iterate (100);
 }
 
 /* A key press as the canvas's key controller sees it; GTK 4.8 cannot
@@ -239,7 +185,7 @@ test_digit_focuses_loop (Fixture       *f,
   g_assert_cmpstr (tl_session_get_focus_loop (session), ==, tl_loop_get_id (third));
   /* Focus is view state: the document is untouched. */
   g_assert_false (tl_session_get_modified (session));
-  iterate (100);
+  tl_test_iterate (100);
   focused = render_pixels (canvas);
   g_assert_cmpuint (count_differences (unfocused, focused), >, 1000);
 
@@ -249,7 +195,7 @@ test_digit_focuses_loop (Fixture       *f,
 
   g_assert_true (press_key (canvas, GDK_KEY_Escape));
   g_assert_null (tl_session_get_focus_loop (session));
-  iterate (100);
+  tl_test_iterate (100);
   cleared = render_pixels (canvas);
   g_assert_cmpuint (count_differences (unfocused, cleared), ==, 0);
 
@@ -338,7 +284,7 @@ test_zoom_keeps_hit_testing (Fixture       *f,
   /* Zooming about the centre scales distances from it by the factor. */
   g_assert_cmpfloat_with_epsilon (x2 - width / 2, (x1 - width / 2) * 1.25, 0.01);
   g_assert_cmpfloat_with_epsilon (y2 - height / 2, (y1 - height / 2) * 1.25, 0.01);
-  iterate (100);
+  tl_test_iterate (100);
   zoomed = render_pixels (GTK_WIDGET (canvas));
   g_assert_cmpuint (count_differences (fitted, zoomed), >, 1000);
 
@@ -379,7 +325,7 @@ test_zoom_keeps_hit_testing (Fixture       *f,
   tl_session_get_canvas_zoom (session, "diagram", &zoom, NULL, NULL);
   g_assert_cmpfloat (zoom, ==, 0);
   tl_session_select (session, NULL, NULL);
-  iterate (800);
+  tl_test_iterate (800);
   g_assert_cmpfloat (gtk_widget_get_width (GTK_WIDGET (canvas)), ==, width);
   g_assert_true (tl_canvas_view_locate (canvas, "station", "hub", &x1, &y1));
   g_assert_cmpfloat_with_epsilon (x1, fit_x, 1e-6);
@@ -419,7 +365,7 @@ test_theme_action (Fixture       *f,
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "projector");
   g_assert_cmpstr (tl_canvas_view_get_theme_name (f->window->diagram_view), ==, "projector");
   g_assert_cmpstr (tl_canvas_view_get_theme_name (f->window->matrix_view), ==, "projector");
-  iterate (100);
+  tl_test_iterate (100);
   projector = render_pixels (canvas);
   g_assert_cmpuint (count_differences (system, projector), >, 1000);
 
@@ -430,7 +376,7 @@ test_theme_action (Fixture       *f,
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "projector");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.theme", "s", "system"));
-  iterate (100);
+  tl_test_iterate (100);
   back = render_pixels (canvas);
   g_assert_cmpuint (count_differences (system, back), ==, 0);
 }
@@ -476,11 +422,11 @@ test_shortcuts_window_lists_keys (Fixture       *f,
 
   /* Shown, the labels parse every accelerator (fatal warnings otherwise). */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
-  iterate (300);
+  tl_test_iterate (300);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
-  save_screenshot (GTK_WIDGET (overlay), "canvas-shortcuts.png");
+  tl_test_save_screenshot (GTK_WIDGET (overlay), "canvas-shortcuts.png");
   gtk_window_close (overlay);
-  iterate (100);
+  tl_test_iterate (100);
 }
 
 /* The screenshots the issue asks for: one loop focused, at projector
@@ -501,7 +447,7 @@ test_focused_screenshots (Fixture       *f,
   };
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1920, 1080);
-  iterate (300);
+  tl_test_iterate (300);
   gtk_widget_grab_focus (GTK_WIDGET (f->window->diagram_view));
   g_assert_true (press_key (GTK_WIDGET (f->window->diagram_view), GDK_KEY_2));
   g_assert_cmpstr (tl_session_get_focus_loop (session), ==, "loop2");
@@ -510,22 +456,22 @@ test_focused_screenshots (Fixture       *f,
     {
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), shots[i].scheme);
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.theme", "s", shots[i].theme);
-      iterate (300);
-      save_screenshot (GTK_WIDGET (f->window), shots[i].name);
+      tl_test_iterate (300);
+      tl_test_save_screenshot (GTK_WIDGET (f->window), shots[i].name);
     }
 
   tl_canvas_view_zoom_in (f->window->diagram_view);
   tl_canvas_view_zoom_in (f->window->diagram_view);
-  iterate (200);
-  save_screenshot (GTK_WIDGET (f->window), "canvas-zoomed-projector.png");
+  tl_test_iterate (200);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-zoomed-projector.png");
 
   /* The theme choice in the primary menu */
   gtk_menu_button_popup (f->window->menu_button);
-  iterate (400);
-  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (f->window->menu_button)),
+  tl_test_iterate (400);
+  tl_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (f->window->menu_button)),
                    "canvas-primary-menu.png");
   gtk_menu_button_popdown (f->window->menu_button);
-  iterate (100);
+  tl_test_iterate (100);
 }
 
 /* ---- editing on the canvas -------------------------------------------- */
@@ -578,7 +524,7 @@ test_drag_moves_station (Fixture       *f,
   g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &sx, &sy));
   _tl_canvas_view_click (canvas, 1, sx, sy, 0);
   g_assert_cmpstr (tl_session_get_selected_id (session), ==, "pain");
-  iterate (600);
+  tl_test_iterate (600);
   g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &sx, &sy));
   _tl_canvas_view_drag_begin (canvas, sx, sy, 0);
   /* Under the threshold, nothing moves. */
@@ -593,18 +539,18 @@ test_drag_moves_station (Fixture       *f,
   g_assert_cmpfloat (dy1, >, 0);
   /* One scale for both axes */
   g_assert_cmpfloat_with_epsilon (dx1 / -20, dy1 / 10, 1e-6);
-  iterate (100);
+  tl_test_iterate (100);
   _tl_canvas_view_drag_update (canvas, -50, 25);
   /* The fit is frozen: the drawing does not rescale under the pointer, so
    * the move stays proportional to the pointer's, though the station has
    * moved and was drawn there. */
   g_assert_cmpfloat_with_epsilon (tl_station_get_x (pain) - x0, dx1 * 2.5, 1e-6);
   g_assert_cmpfloat_with_epsilon (tl_station_get_y (pain) - y0, dy1 * 2.5, 1e-6);
-  iterate (100);
+  tl_test_iterate (100);
   g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &lx, &ly));
   g_assert_cmpfloat_with_epsilon (lx, sx - 50, 10.0);
   g_assert_cmpfloat_with_epsilon (ly, sy + 25, 10.0);
-  save_screenshot (GTK_WIDGET (f->window), "canvas-drag.png");
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-drag.png");
   /* Live moves are not undo steps. */
   g_assert_false (tl_undo_stack_get_can_undo (stack));
   _tl_canvas_view_drag_end (canvas);
@@ -630,7 +576,7 @@ test_drag_moves_station (Fixture       *f,
 
   /* With snapping the grabbed station lands on the grid. */
   set_snap (f, TRUE);
-  iterate (100);
+  tl_test_iterate (100);
   g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &sx, &sy));
   _tl_canvas_view_drag_begin (canvas, sx, sy, 0);
   _tl_canvas_view_drag_update (canvas, 63, -29);
@@ -692,8 +638,8 @@ test_drag_several_stations (Fixture       *f,
   g_assert_true (tl_session_is_station_selected (session, "hub"));
   g_assert_true (tl_session_is_station_selected (session, "pain"));
   g_assert_cmpstr (tl_session_get_selected_id (session), ==, "pain");
-  iterate (100);
-  save_screenshot (GTK_WIDGET (f->window), "canvas-multi-select.png");
+  tl_test_iterate (100);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-multi-select.png");
 
   _tl_canvas_view_drag_begin (canvas, x, y, 0);
   _tl_canvas_view_drag_update (canvas, 50, 40);
@@ -845,7 +791,7 @@ test_rename_in_place (Fixture       *f,
   /* Escape (the popover closing) commits nothing. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Discarded");
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)));
-  iterate (100);
+  tl_test_iterate (100);
   g_assert_null (_tl_canvas_view_get_rename_entry (canvas));
   g_assert_cmpstr (tl_station_get_label (hub), ==, old_label);
   g_assert_false (tl_undo_stack_get_can_undo (stack));
@@ -857,12 +803,12 @@ test_rename_in_place (Fixture       *f,
   entry = _tl_canvas_view_get_rename_entry (canvas);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "客户数据平台 CDP");
-  iterate (200);
+  tl_test_iterate (200);
   save_screenshot_with_popover (GTK_WIDGET (f->window),
                                 gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER),
                                 "canvas-rename.png");
   g_signal_emit_by_name (entry, "activate");
-  iterate (100);
+  tl_test_iterate (100);
   g_assert_null (_tl_canvas_view_get_rename_entry (canvas));
   g_assert_cmpstr (tl_station_get_label (hub), ==, "客户数据平台 CDP");
 

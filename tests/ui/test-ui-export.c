@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "tl-application.h"
+#include "ui-test-util.h"
 #include "tl-export.h"
 #include "tl-session.h"
 #include "tl-window-private.h"
@@ -21,28 +22,6 @@ typedef struct {
   TlWindow      *window;
   char          *dir;
 } Fixture;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-  return condition (data);
-}
 
 static gboolean
 window_mapped (gpointer data)
@@ -68,9 +47,9 @@ fixture_setup (Fixture       *f,
   f->app = the_app;
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (f->app)));
   g_application_activate (G_APPLICATION (f->app));
-  g_assert_true (wait_for (window_mapped, f));
+  g_assert_true (tl_test_wait_for (window_mapped, f));
   tl_window_set_view (f->window, "diagram");
-  iterate (200);
+  tl_test_iterate (200);
 }
 
 static void
@@ -86,7 +65,7 @@ fixture_teardown (Fixture       *f,
       tl_window_force_close (l->data);
     else
       gtk_window_destroy (l->data);
-  iterate (100);
+  tl_test_iterate (100);
 
   dir = g_dir_open (f->dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -97,32 +76,6 @@ fixture_teardown (Fixture       *f,
     }
   g_rmdir (f->dir);
   g_free (f->dir);
-}
-
-/* In-process screenshot: snapshot → render → PNG in the build tree */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (g_getenv ("TL_TEST_BUILDDIR") ? g_getenv ("TL_TEST_BUILDDIR") : ".",
-                           name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* ---- Copy as Image ------------------------------------------------------- */
@@ -159,13 +112,13 @@ copy_and_read (Fixture    *f,
   Read read = { FALSE, NULL, NULL };
 
   tl_window_set_view (f->window, view);
-  iterate (100);
+  tl_test_iterate (100);
   /* Something else on the clipboard first, so a copy that does nothing fails */
   gdk_clipboard_set_text (clipboard, "not an image");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-image", NULL));
   gdk_clipboard_read_texture_async (clipboard, NULL, read_texture_cb, &read);
-  g_assert_true (wait_for (read_done, &read));
+  g_assert_true (tl_test_wait_for (read_done, &read));
   g_assert_no_error (read.error);
   g_assert_nonnull (read.texture);
 
@@ -284,20 +237,20 @@ export_to (Fixture    *f,
   GtkWindow *chooser;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
-  if (!wait_for (chooser_shown, NULL))
+  if (!tl_test_wait_for (chooser_shown, NULL))
     {
       g_test_skip ("the file chooser is not an in-process dialog here");
       return NULL;
     }
   /* let it settle (and an earlier one go) before answering it */
-  iterate (200);
+  tl_test_iterate (200);
   chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
   g_assert_no_error (error);
-  iterate (200);
+  tl_test_iterate (200);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  iterate (200);
+  tl_test_iterate (200);
   /* Never answer a chooser that would write outside the test's folder */
   {
     g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
@@ -307,7 +260,7 @@ export_to (Fixture    *f,
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  g_assert_true (wait_for (options_shown, NULL));
+  g_assert_true (tl_test_wait_for (options_shown, NULL));
   return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
@@ -318,7 +271,7 @@ respond (AdwMessageDialog *dialog,
 {
   adw_message_dialog_response (dialog, response);
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate (100);
+  tl_test_iterate (100);
 }
 
 static guint
@@ -354,15 +307,15 @@ test_export_png_options (Fixture       *f,
   /* nothing is written before the options are confirmed */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  iterate (300);
-  save_screenshot (GTK_WIDGET (dialog), "export-options-png.png");
+  tl_test_iterate (300);
+  tl_test_save_screenshot (GTK_WIDGET (dialog), "export-options-png.png");
 
   adw_combo_row_set_selected (theme, 2);
   adw_combo_row_set_selected (size, 1);              /* 2× */
   adw_combo_row_set_selected (background, 2);        /* transparent */
   respond (dialog, "export");
-  g_assert_true (wait_for (file_exists, path));
-  iterate (100);
+  g_assert_true (tl_test_wait_for (file_exists, path));
+  tl_test_iterate (100);
 
   png = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
@@ -384,14 +337,14 @@ test_export_pdf_options (Fixture       *f,
   AdwComboRow *background;
 
   tl_window_set_view (f->window, "matrix");
-  iterate (100);
+  tl_test_iterate (100);
 
   /* Cancelled: nothing written */
   dialog = export_to (f, "cancelled.pdf");
   if (dialog == NULL)
     return;
   respond (dialog, "cancel");
-  iterate (300);
+  tl_test_iterate (300);
   g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
 
   dialog = export_to (f, "matrix.pdf");
@@ -401,11 +354,11 @@ test_export_pdf_options (Fixture       *f,
   background = ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "background"));
   g_assert_nonnull (background);
   g_assert_cmpuint (n_choices (background), ==, 2);
-  iterate (300);
-  save_screenshot (GTK_WIDGET (dialog), "export-options-pdf.png");
+  tl_test_iterate (300);
+  tl_test_save_screenshot (GTK_WIDGET (dialog), "export-options-pdf.png");
   adw_combo_row_set_selected (background, 1);        /* white */
   respond (dialog, "export");
-  g_assert_true (wait_for (file_exists, path));
+  g_assert_true (tl_test_wait_for (file_exists, path));
 }
 
 int

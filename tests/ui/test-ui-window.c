@@ -10,57 +10,10 @@
 #include <unistd.h>
 
 #include "tl-application.h"
+#include "ui-test-util.h"
 #include "tl-canvas-view.h"
 #include "tl-session.h"
 #include "tl-window-private.h"
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_for (gboolean (*condition) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-  g_assert_true (condition (data));
-}
-
-/* In-process screenshot: snapshot → render → PNG in the build tree. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (g_getenv ("TL_TEST_BUILDDIR") ? g_getenv ("TL_TEST_BUILDDIR") : ".",
-                           name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static TlApplication *the_app;
 
@@ -96,10 +49,10 @@ fixture_setup (Fixture       *f,
   f->app = the_app;
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (f->app)));
   g_application_activate (G_APPLICATION (f->app));
-  wait_for (window_mapped, f);
+  g_assert_true (tl_test_wait_for (window_mapped, f));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   tl_window_set_view (f->window, "diagram");
-  iterate (200);
+  tl_test_iterate (200);
 }
 
 static void
@@ -113,7 +66,7 @@ fixture_teardown (Fixture       *f,
       tl_window_force_close (l->data);
     else
       gtk_window_destroy (l->data);
-  iterate (100);
+  tl_test_iterate (100);
   g_rmdir (f->dir);
   g_free (f->dir);
 }
@@ -138,8 +91,8 @@ test_new_document_shows_template (Fixture       *f,
 
       tl_window_set_view (f->window, views[i]);
       g_assert_cmpstr (tl_window_get_view (f->window), ==, views[i]);
-      iterate (150);
-      save_screenshot (GTK_WIDGET (f->window), name);
+      tl_test_iterate (150);
+      tl_test_save_screenshot (GTK_WIDGET (f->window), name);
     }
 }
 
@@ -154,14 +107,14 @@ test_select_edit_undo (Fixture       *f,
   double x, y;
 
   tl_window_set_view (f->window, "diagram");
-  iterate (100);
+  tl_test_iterate (100);
 
   /* A click on the hub, where the painter drew it, selects it. */
   g_assert_true (tl_canvas_view_locate (f->window->diagram_view, "station", "hub", &x, &y));
   tl_canvas_view_select_at (f->window->diagram_view, x, y);
   g_assert_cmpstr (tl_session_get_selected_kind (session), ==, "station");
   g_assert_cmpstr (tl_session_get_selected_id (session), ==, "hub");
-  iterate (300);
+  tl_test_iterate (300);
   g_assert_true (gtk_revealer_get_reveal_child (f->window->properties_revealer));
 
   /* Typing into the label field is one undoable step. */
@@ -175,8 +128,8 @@ test_select_edit_undo (Fixture       *f,
   g_assert_cmpstr (tl_station_get_label (hub), ==, "CRM 平台");
   g_assert_true (tl_session_get_modified (session));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
-  iterate (100);
-  save_screenshot (GTK_WIDGET (f->window), "window-station-selected.png");
+  tl_test_iterate (100);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "window-station-selected.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   g_assert_cmpstr (tl_station_get_label (hub), ==, original);
@@ -195,14 +148,14 @@ test_matrix_click_selects_cell (Fixture       *f,
   double x, y;
 
   tl_window_set_view (f->window, "matrix");
-  iterate (150);
+  tl_test_iterate (150);
 
   g_assert_true (tl_canvas_view_locate (f->window->matrix_view, "cell", "space/feel", &x, &y));
   tl_canvas_view_select_at (f->window->matrix_view, x, y);
   g_assert_cmpstr (tl_session_get_selected_kind (session), ==, "cell");
   g_assert_cmpstr (tl_session_get_selected_id (session), ==, "space/feel");
-  iterate (300);
-  save_screenshot (GTK_WIDGET (f->window), "window-cell-selected.png");
+  tl_test_iterate (300);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "window-cell-selected.png");
 }
 
 static void
@@ -242,7 +195,7 @@ test_save_as_and_reopen (Fixture       *f,
   g_assert_true (tl_session_get_modified (session));
 
   tl_session_save_async (session, file, TRUE, NULL, save_done_cb, &error);
-  wait_for (save_done, session);
+  g_assert_true (tl_test_wait_for (save_done, session));
   g_assert_no_error (error);
 
   /* Saved: clean, titled after the file, and the file holds the edit. */
@@ -259,7 +212,7 @@ test_save_as_and_reopen (Fixture       *f,
 
   /* Opening the same file again brings its window forward, no second copy. */
   tl_application_open_file (f->app, file, "matrix");
-  iterate (200);
+  tl_test_iterate (200);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==, 1);
   g_assert_cmpstr (tl_window_get_view (f->window), ==, "matrix");
 
@@ -319,23 +272,23 @@ test_close_asks_when_modified (Fixture       *f,
 
   /* Unsaved changes: closing asks first and keeps the window. */
   gtk_window_close (GTK_WINDOW (f->window));
-  wait_for (dialog_shown, NULL);
+  g_assert_true (tl_test_wait_for (dialog_shown, NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   dialog = find_dialog ();
-  iterate (100);
-  save_screenshot (GTK_WIDGET (dialog), "window-close-dialog.png");
+  tl_test_iterate (100);
+  tl_test_save_screenshot (GTK_WIDGET (dialog), "window-close-dialog.png");
 
   /* Cancel keeps everything. */
   adw_message_dialog_response (dialog, "cancel");
-  iterate (100);
+  tl_test_iterate (100);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==, 1);
   g_assert_cmpstr (tl_station_get_label (wom), ==, "口碑传播");
 
   /* Discard closes, and the working copy goes with it. */
   gtk_window_close (GTK_WINDOW (f->window));
-  wait_for (dialog_shown, NULL);
+  g_assert_true (tl_test_wait_for (dialog_shown, NULL));
   adw_message_dialog_response (find_dialog (), "discard");
-  iterate (200);
+  tl_test_iterate (200);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (f->app)));
   g_assert_cmpuint (count_working_copies (), ==, copies - 1);
 }
@@ -380,11 +333,11 @@ test_recovery_after_crash (Fixture       *f,
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
 
   tl_application_check_recovery (f->app);
-  wait_for (dialog_shown, NULL);
-  iterate (100);
-  save_screenshot (GTK_WIDGET (find_dialog ()), "window-recovery-dialog.png");
+  g_assert_true (tl_test_wait_for (dialog_shown, NULL));
+  tl_test_iterate (100);
+  tl_test_save_screenshot (GTK_WIDGET (find_dialog ()), "window-recovery-dialog.png");
   adw_message_dialog_response (find_dialog (), "recover");
-  wait_for (has_two_windows, f->app);
+  g_assert_true (tl_test_wait_for (has_two_windows, f->app));
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
     if (TL_IS_WINDOW (l->data) && l->data != (gpointer)f->window)
