@@ -11,12 +11,10 @@
 #include <string.h>
 
 #include "tl-application.h"
-#include "ui-test-util.h"
+#include "ui-test-app.h"
 #include "tl-canvas-view-private.h"
 #include "tl-session.h"
 #include "tl-window-private.h"
-
-static TlApplication *the_app;
 
 typedef struct {
   TlApplication *app;
@@ -95,29 +93,12 @@ save_screenshot_with_popover (GtkWidget  *window,
   cairo_surface_destroy (image);
 }
 
-static gboolean
-window_mapped (gpointer data)
-{
-  Fixture *f = data;
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (f->app));
-
-  g_assert_true (active == NULL || TL_IS_WINDOW (active));
-  f->window = (TlWindow *)active;
-  return f->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-         gtk_widget_get_width (GTK_WIDGET (f->window)) > 0;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->app = the_app;
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-  g_application_activate (G_APPLICATION (f->app));
-  g_assert_true (tl_test_wait_for (window_mapped, f));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  tl_window_set_view (f->window, "diagram");
-  tl_test_iterate (200);
+  f->app = tl_test_app;
+  f->window = tl_test_app_open_window ();
   gtk_widget_grab_focus (GTK_WIDGET (f->window->diagram_view));
   tl_test_iterate (50);
 }
@@ -126,13 +107,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (TL_IS_WINDOW (l->data))
-      tl_window_force_close (l->data);
-    else
-      gtk_window_destroy (l->data);
+  tl_test_app_close_windows ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   tl_test_iterate (100);
 }
@@ -822,17 +797,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_disable_setlocale ();
-  if (!gtk_init_check ())
+  if (!tl_test_app_init (&argc, &argv))
     return 77;
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  the_app = tl_application_new ();
-  g_application_set_flags (G_APPLICATION (the_app),
-                           g_application_get_flags (G_APPLICATION (the_app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, NULL));
-  g_application_hold (G_APPLICATION (the_app));
 
   g_test_add ("/tl/ui/canvas/digit-focuses-loop", Fixture, NULL,
               fixture_setup, test_digit_focuses_loop, fixture_teardown);
@@ -859,11 +825,5 @@ main (int   argc,
   g_test_add ("/tl/ui/canvas/rename-in-place", Fixture, NULL,
               fixture_setup, test_rename_in_place, fixture_teardown);
 
-  {
-    int status = g_test_run ();
-
-    g_application_release (G_APPLICATION (the_app));
-    g_clear_object (&the_app);
-    return status;
-  }
+  return tl_test_app_run ();
 }

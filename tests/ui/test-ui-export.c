@@ -10,30 +10,16 @@
 #include <glib/gstdio.h>
 
 #include "tl-application.h"
-#include "ui-test-util.h"
+#include "ui-test-app.h"
 #include "tl-export.h"
 #include "tl-session.h"
 #include "tl-window-private.h"
-
-static TlApplication *the_app;
 
 typedef struct {
   TlApplication *app;
   TlWindow      *window;
   char          *dir;
 } Fixture;
-
-static gboolean
-window_mapped (gpointer data)
-{
-  Fixture *f = data;
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (f->app));
-
-  g_assert_true (active == NULL || TL_IS_WINDOW (active));
-  f->window = (TlWindow *) active;
-  return f->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-         gtk_widget_get_width (GTK_WIDGET (f->window)) > 0;
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -44,28 +30,18 @@ fixture_setup (Fixture       *f,
   f->dir = g_dir_make_tmp ("tl-ui-export-XXXXXX", &error);
   g_assert_no_error (error);
 
-  f->app = the_app;
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-  g_application_activate (G_APPLICATION (f->app));
-  g_assert_true (tl_test_wait_for (window_mapped, f));
-  tl_window_set_view (f->window, "diagram");
-  tl_test_iterate (200);
+  f->app = tl_test_app;
+  f->window = tl_test_app_open_window ();
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (TL_IS_WINDOW (l->data))
-      tl_window_force_close (l->data);
-    else
-      gtk_window_destroy (l->data);
-  tl_test_iterate (100);
+  tl_test_app_close_windows ();
 
   dir = g_dir_open (f->dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -365,18 +341,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* gtk_test_init() aborts without a display; skip (77) instead. */
-  gtk_disable_setlocale ();
-  if (!gtk_init_check ())
+  if (!tl_test_app_init (&argc, &argv))
     return 77;
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  the_app = tl_application_new ();
-  g_application_set_flags (G_APPLICATION (the_app),
-                           g_application_get_flags (G_APPLICATION (the_app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, NULL));
-  g_application_hold (G_APPLICATION (the_app));
 
   g_test_add ("/tl/ui/export/copy-image", Fixture, NULL,
               fixture_setup, test_copy_image, fixture_teardown);
@@ -385,11 +351,5 @@ main (int   argc,
   g_test_add ("/tl/ui/export/pdf-options", Fixture, NULL,
               fixture_setup, test_export_pdf_options, fixture_teardown);
 
-  {
-    int status = g_test_run ();
-
-    g_application_release (G_APPLICATION (the_app));
-    g_clear_object (&the_app);
-    return status;
-  }
+  return tl_test_app_run ();
 }
