@@ -661,18 +661,10 @@ tl_properties_pane_set_session (TlPropertiesPane *self,
 {
   g_return_if_fail (TL_IS_PROPERTIES_PANE (self));
 
-  if (self->session == session)
+  if (!tl_session_follow (&self->session, session, self,
+                          G_CALLBACK (document_changed_cb),
+                          G_CALLBACK (session_notify_selected_id_cb)))
     return;
-
-  if (self->session != NULL)
-    tl_session_disconnect (self->session, self);
-
-  g_set_object (&self->session, session);
-
-  if (session != NULL)
-    tl_session_connect (session, self,
-                        G_CALLBACK (document_changed_cb),
-                        G_CALLBACK (session_notify_selected_id_cb));
 
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

@@ -539,6 +539,27 @@ tl_session_disconnect (TlSession *self,
   g_signal_handlers_disconnect_by_data (self, owner);
 }
 
+gboolean
+tl_session_follow (TlSession **slot,
+                   TlSession  *session,
+                   gpointer    owner,
+                   GCallback   document_changed,
+                   GCallback   selection_changed)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (session == NULL || TL_IS_SESSION (session), FALSE);
+
+  if (*slot == session)
+    return FALSE;
+
+  if (*slot != NULL)
+    tl_session_disconnect (*slot, owner);
+  g_set_object (slot, session);
+  if (session != NULL)
+    tl_session_connect (session, owner, document_changed, selection_changed);
+  return TRUE;
+}
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,

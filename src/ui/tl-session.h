@@ -99,6 +99,13 @@ void           tl_session_connect         (TlSession     *self,
                                            GCallback      selection_changed);
 void           tl_session_disconnect      (TlSession     *self,
                                            gpointer       owner);
+/* Moves @owner's handlers from the session in *@slot to @session and
+ * stores @session there; FALSE (nothing done) when it is already there. */
+gboolean       tl_session_follow          (TlSession    **slot,
+                                           TlSession     *session,
+                                           gpointer       owner,
+                                           GCallback      document_changed,
+                                           GCallback      selection_changed);
 
 void           tl_session_save_async      (TlSession     *self,
                                            GFile         *dest,
