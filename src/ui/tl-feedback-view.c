@@ -379,14 +379,14 @@ unbind_label_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (list_item_label (list_item), "");
 }
 
+/* Free text (what the customer said, where): shortened to what a cell
+ * shows, with the language attributes that pick the right CJK glyphs. */
 static void
-bind_text_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              TlFeedbackView           *self)
+bind_free_text (TlFeedbackView *self,
+                GtkListItem    *list_item,
+                const char     *text)
 {
-  TlFeedbackItem *item = gtk_list_item_get_item (list_item);
   GtkLabel *label = list_item_label (list_item);
-  const char *text = tl_feedback_item_get_text (item);
   g_autofree char *cell_text = fit_text (text, CELL_TEXT_MAX_CHARS, FALSE);
 
   gtk_label_set_attributes (label, self->text_attrs);
@@ -394,17 +394,19 @@ bind_text_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_text_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              TlFeedbackView           *self)
+{
+  bind_free_text (self, list_item, tl_feedback_item_get_text (gtk_list_item_get_item (list_item)));
+}
+
+static void
 bind_source_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 TlFeedbackView           *self)
 {
-  TlFeedbackItem *item = gtk_list_item_get_item (list_item);
-  GtkLabel *label = list_item_label (list_item);
-  const char *source = tl_feedback_item_get_source (item);
-  g_autofree char *cell_text = fit_text (source, CELL_TEXT_MAX_CHARS, FALSE);
-
-  gtk_label_set_attributes (label, self->text_attrs);
-  set_cell_text (label, cell_text != NULL ? cell_text : source);
+  bind_free_text (self, list_item, tl_feedback_item_get_source (gtk_list_item_get_item (list_item)));
 }
 
 static void
