@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tl-cell.h"
@@ -21,6 +23,9 @@ struct _TlDocument
   char       *title;
   char       *language;
   guint       score_scale;
+  double      half_life;
+  double      strength_moderate;
+  double      strength_strong;
 
   GListStore *stations;
   GListStore *loops;
@@ -34,6 +39,11 @@ struct _TlDocument
   GHashTable *layer_index;
   GHashTable *type_index;
   GHashTable *cell_index;   /* "layer/type" */
+
+  /* "kind:id" → TlEvidence; objects with nothing linked are absent */
+  GHashTable *evidence;
+  guint       evidence_batch;       /* begin/end nesting */
+  guint       evidence_dirty : 1;
 };
 
 enum {
@@ -41,11 +51,15 @@ enum {
   PROP_TITLE,
   PROP_LANGUAGE,
   PROP_SCORE_SCALE,
+  PROP_HALF_LIFE,
+  PROP_STRENGTH_MODERATE,
+  PROP_STRENGTH_STRONG,
   N_PROPS
 };
 
 enum {
   CHANGED,
+  EVIDENCE_CHANGED,
   N_SIGNALS
 };
 
@@ -129,6 +143,7 @@ tl_document_dispose (GObject *object)
   g_clear_pointer (&self->layer_index, g_hash_table_unref);
   g_clear_pointer (&self->type_index, g_hash_table_unref);
   g_clear_pointer (&self->cell_index, g_hash_table_unref);
+  g_clear_pointer (&self->evidence, g_hash_table_unref);
   g_clear_object (&self->stations);
   g_clear_object (&self->loops);
   g_clear_object (&self->layers);
@@ -168,6 +183,15 @@ tl_document_get_property (GObject    *object,
     case PROP_SCORE_SCALE:
       g_value_set_uint (value, self->score_scale);
       break;
+    case PROP_HALF_LIFE:
+      g_value_set_double (value, self->half_life);
+      break;
+    case PROP_STRENGTH_MODERATE:
+      g_value_set_double (value, self->strength_moderate);
+      break;
+    case PROP_STRENGTH_STRONG:
+      g_value_set_double (value, self->strength_strong);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -191,6 +215,15 @@ tl_document_set_property (GObject      *object,
       break;
     case PROP_SCORE_SCALE:
       tl_document_set_score_scale (self, g_value_get_uint (value));
+      break;
+    case PROP_HALF_LIFE:
+      tl_document_set_half_life (self, g_value_get_double (value));
+      break;
+    case PROP_STRENGTH_MODERATE:
+      tl_document_set_strength_moderate (self, g_value_get_double (value));
+      break;
+    case PROP_STRENGTH_STRONG:
+      tl_document_set_strength_strong (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -227,6 +260,20 @@ tl_document_class_init (TlDocumentClass *klass)
   properties[PROP_SCORE_SCALE] =
     g_param_spec_uint ("score-scale", NULL, NULL, 5, 10, TL_DEFAULT_SCORE_SCALE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Evidence metrics (tl-evidence.h) */
+  properties[PROP_HALF_LIFE] =
+    g_param_spec_double ("half-life", NULL, NULL,
+                         TL_EVIDENCE_MIN_HALF_LIFE, TL_EVIDENCE_MAX_HALF_LIFE,
+                         TL_EVIDENCE_DEFAULT_HALF_LIFE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STRENGTH_MODERATE] =
+    g_param_spec_double ("strength-moderate", NULL, NULL,
+                         0.0, 1e9, TL_EVIDENCE_DEFAULT_STRENGTH_MODERATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STRENGTH_STRONG] =
+    g_param_spec_double ("strength-strong", NULL, NULL,
+                         0.0, 1e9, TL_EVIDENCE_DEFAULT_STRENGTH_STRONG,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -246,6 +293,21 @@ tl_document_class_init (TlDocumentClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3,
                   G_TYPE_INT, G_TYPE_OBJECT, G_TYPE_STRING);
+
+  /**
+   * TlDocument::evidence-changed:
+   *
+   * Emitted once after a batch of evidence aggregates changed (the
+   * storage layer sets them: feedback linked, unlinked, imported, edited,
+   * or the half-life changed).  Not a document edit: ::changed is not
+   * emitted for it.
+   */
+  signals[EVIDENCE_CHANGED] =
+    g_signal_new ("evidence-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -254,6 +316,9 @@ tl_document_init (TlDocument *self)
   self->title = g_strdup ("");
   self->language = g_strdup ("en");
   self->score_scale = TL_DEFAULT_SCORE_SCALE;
+  self->half_life = TL_EVIDENCE_DEFAULT_HALF_LIFE;
+  self->strength_moderate = TL_EVIDENCE_DEFAULT_STRENGTH_MODERATE;
+  self->strength_strong = TL_EVIDENCE_DEFAULT_STRENGTH_STRONG;
 
   self->stations = g_list_store_new (TL_TYPE_STATION);
   self->loops = g_list_store_new (TL_TYPE_LOOP);
@@ -266,6 +331,7 @@ tl_document_init (TlDocument *self)
   self->layer_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->type_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->cell_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->evidence = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 TlDocument *
@@ -676,4 +742,215 @@ tl_document_object_id (GObject *object)
   if (TL_IS_MATRIX_HEADER (object))
     return tl_matrix_header_get_id (TL_MATRIX_HEADER (object));
   return NULL;
+}
+
+/* ---- evidence ----------------------------------------------------------- */
+
+double
+tl_document_get_half_life (TlDocument *self)
+{
+  g_return_val_if_fail (TL_IS_DOCUMENT (self), TL_EVIDENCE_DEFAULT_HALF_LIFE);
+  return self->half_life;
+}
+
+void
+tl_document_set_half_life (TlDocument *self,
+                           double      days)
+{
+  g_return_if_fail (TL_IS_DOCUMENT (self));
+  g_return_if_fail (days >= TL_EVIDENCE_MIN_HALF_LIFE && days <= TL_EVIDENCE_MAX_HALF_LIFE);
+
+  if (self->half_life != days)
+    {
+      self->half_life = days;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HALF_LIFE]);
+    }
+}
+
+double
+tl_document_get_strength_moderate (TlDocument *self)
+{
+  g_return_val_if_fail (TL_IS_DOCUMENT (self), TL_EVIDENCE_DEFAULT_STRENGTH_MODERATE);
+  return self->strength_moderate;
+}
+
+void
+tl_document_set_strength_moderate (TlDocument *self,
+                                   double      v)
+{
+  g_return_if_fail (TL_IS_DOCUMENT (self));
+  g_return_if_fail (v >= 0 && v <= 1e9);
+
+  if (self->strength_moderate != v)
+    {
+      self->strength_moderate = v;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_MODERATE]);
+    }
+}
+
+double
+tl_document_get_strength_strong (TlDocument *self)
+{
+  g_return_val_if_fail (TL_IS_DOCUMENT (self), TL_EVIDENCE_DEFAULT_STRENGTH_STRONG);
+  return self->strength_strong;
+}
+
+void
+tl_document_set_strength_strong (TlDocument *self,
+                                 double      v)
+{
+  g_return_if_fail (TL_IS_DOCUMENT (self));
+  g_return_if_fail (v >= 0 && v <= 1e9);
+
+  if (self->strength_strong != v)
+    {
+      self->strength_strong = v;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_STRONG]);
+    }
+}
+
+static const TlEvidence no_evidence;
+
+static gboolean
+evidence_kind_is_valid (const char *kind)
+{
+  return g_strcmp0 (kind, "station") == 0 ||
+         g_strcmp0 (kind, "loop") == 0 ||
+         g_strcmp0 (kind, "cell") == 0;
+}
+
+const TlEvidence *
+tl_document_get_evidence (TlDocument *self,
+                          const char *kind,
+                          const char *id)
+{
+  char key[256];
+  g_autofree char *long_key = NULL;
+  const TlEvidence *e;
+
+  g_return_val_if_fail (TL_IS_DOCUMENT (self), &no_evidence);
+  g_return_val_if_fail (evidence_kind_is_valid (kind), &no_evidence);
+
+  if (id == NULL)
+    return &no_evidence;
+
+  /* Painters ask 35 times a frame: no allocation for ordinary ids. */
+  if ((gsize)g_snprintf (key, sizeof key, "%s:%s", kind, id) < sizeof key)
+    e = g_hash_table_lookup (self->evidence, key);
+  else
+    e = g_hash_table_lookup (self->evidence, long_key = g_strconcat (kind, ":", id, NULL));
+
+  return e != NULL ? e : &no_evidence;
+}
+
+static void
+evidence_changed (TlDocument *self)
+{
+  if (self->evidence_batch > 0)
+    self->evidence_dirty = TRUE;
+  else
+    g_signal_emit (self, signals[EVIDENCE_CHANGED], 0);
+}
+
+void
+tl_document_set_evidence (TlDocument       *self,
+                          const char       *kind,
+                          const char       *id,
+                          const TlEvidence *e)
+{
+  char *key;
+  TlEvidence *old;
+
+  g_return_if_fail (TL_IS_DOCUMENT (self));
+  g_return_if_fail (evidence_kind_is_valid (kind));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (e != NULL);
+
+  key = g_strconcat (kind, ":", id, NULL);
+  old = g_hash_table_lookup (self->evidence, key);
+
+  if (e->count == 0)
+    {
+      if (old == NULL)
+        {
+          g_free (key);
+          return;
+        }
+      g_hash_table_remove (self->evidence, key);
+      g_free (key);
+    }
+  else
+    {
+      if (old != NULL && memcmp (old, e, sizeof *e) == 0)
+        {
+          g_free (key);
+          return;
+        }
+      g_hash_table_replace (self->evidence, key, g_memdup2 (e, sizeof *e));
+    }
+
+  evidence_changed (self);
+}
+
+void
+tl_document_clear_evidence (TlDocument *self)
+{
+  g_return_if_fail (TL_IS_DOCUMENT (self));
+
+  if (g_hash_table_size (self->evidence) == 0)
+    return;
+  g_hash_table_remove_all (self->evidence);
+  evidence_changed (self);
+}
+
+void
+tl_document_begin_evidence_update (TlDocument *self)
+{
+  g_return_if_fail (TL_IS_DOCUMENT (self));
+  self->evidence_batch++;
+}
+
+void
+tl_document_end_evidence_update (TlDocument *self)
+{
+  g_return_if_fail (TL_IS_DOCUMENT (self));
+  g_return_if_fail (self->evidence_batch > 0);
+
+  if (--self->evidence_batch == 0 && self->evidence_dirty)
+    {
+      self->evidence_dirty = FALSE;
+      g_signal_emit (self, signals[EVIDENCE_CHANGED], 0);
+    }
+}
+
+void
+tl_document_get_evidence_max (TlDocument *self,
+                              const char *kind,
+                              TlEvidence *max)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gsize kind_len;
+
+  g_return_if_fail (max != NULL);
+  memset (max, 0, sizeof *max);
+  g_return_if_fail (TL_IS_DOCUMENT (self));
+  g_return_if_fail (evidence_kind_is_valid (kind));
+
+  kind_len = strlen (kind);
+  g_hash_table_iter_init (&iter, self->evidence);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const TlEvidence *e = value;
+
+      if (strncmp (key, kind, kind_len) != 0 || ((const char *)key)[kind_len] != ':')
+        continue;
+
+      max->count = MAX (max->count, e->count);
+      max->rated = MAX (max->rated, e->rated);
+      max->rating_sum = MAX (max->rating_sum, e->rating_sum);
+      max->negative = MAX (max->negative, e->negative);
+      max->recent = MAX (max->recent, e->recent);
+      max->temperature = MAX (max->temperature, e->temperature);
+    }
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "tl-evidence.h"
 #include "tl-model-types.h"
 
 G_BEGIN_DECLS
@@ -83,5 +84,48 @@ GPtrArray      *tl_document_check             (TlDocument     *self);
 const char     *tl_document_object_kind       (GObject        *object);
 /* The id of a station, loop, header or cell ("layer/type"). */
 const char     *tl_document_object_id         (GObject        *object);
+
+/* Evidence metrics (tl-evidence.h).  Properties "half-life" (double, days,
+ * 1..3650, default 90), "strength-moderate" (double, default 3) and
+ * "strength-strong" (double, default 10): persisted by the storage layer
+ * in the meta table and changed through TlSetPropertyCommand like
+ * "score-scale". */
+double            tl_document_get_half_life         (TlDocument       *self);
+void              tl_document_set_half_life         (TlDocument       *self,
+                                                     double            days);
+double            tl_document_get_strength_moderate (TlDocument       *self);
+void              tl_document_set_strength_moderate (TlDocument       *self,
+                                                     double            v);
+double            tl_document_get_strength_strong   (TlDocument       *self);
+void              tl_document_set_strength_strong   (TlDocument       *self,
+                                                     double            v);
+
+/* Aggregates per object: @kind "station", "loop" or "cell"; @id its id
+ * ("layer/type" for cells).  Returns a zeroed static TlEvidence (count 0)
+ * when nothing is linked — never NULL.  The pointer stays valid until the
+ * next tl_document_set_evidence() of that object. */
+const TlEvidence *tl_document_get_evidence          (TlDocument       *self,
+                                                     const char       *kind,
+                                                     const char       *id);
+/* Set by the storage layer.  Emits TlDocument::evidence-changed (no args)
+ * ONCE per batch: call tl_document_begin_evidence_update() / end around
+ * many sets (they nest).  Not an undoable document edit, does not emit
+ * ::changed nor mark the document modified.  A count of 0 forgets the
+ * object. */
+void              tl_document_set_evidence          (TlDocument       *self,
+                                                     const char       *kind,
+                                                     const char       *id,
+                                                     const TlEvidence *e);
+void              tl_document_begin_evidence_update (TlDocument       *self);
+void              tl_document_end_evidence_update   (TlDocument       *self);
+/* Forgets every aggregate (inside a batch, before setting them all anew). */
+void              tl_document_clear_evidence        (TlDocument       *self);
+/* Largest value of each field among the objects of @kind ("station",
+ * "loop" or "cell"), for heat scales: @max->count is the largest count,
+ * @max->recent the largest recent, and so on (the fields may come from
+ * different objects).  All zero when nothing is linked. */
+void              tl_document_get_evidence_max      (TlDocument       *self,
+                                                     const char       *kind,
+                                                     TlEvidence       *max);
 
 G_END_DECLS

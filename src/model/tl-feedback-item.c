@@ -8,6 +8,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "tl-feedback-item.h"
 #include "tl-model-private.h"
 
@@ -21,6 +25,9 @@ struct _TlFeedbackItem
   char     *date;
   char     *respondent;
   char     *tags;
+  char     *phase;
+  char     *rating_original;
+  guint     n_images;
   char    **links;
   double    rating;
   gboolean  has_rating;
@@ -45,6 +52,8 @@ tl_feedback_item_finalize (GObject *object)
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->respondent, g_free);
   g_clear_pointer (&self->tags, g_free);
+  g_clear_pointer (&self->phase, g_free);
+  g_clear_pointer (&self->rating_original, g_free);
   g_clear_pointer (&self->links, g_strfreev);
 
   G_OBJECT_CLASS (tl_feedback_item_parent_class)->finalize (object);
@@ -223,4 +232,245 @@ tl_feedback_item_set_links (TlFeedbackItem     *self,
   g_return_if_fail (TL_IS_FEEDBACK_ITEM (self));
   g_strfreev (self->links);
   self->links = links ? g_strdupv ((char **)links) : g_new0 (char *, 1);
+}
+
+static const char * const phase_ids[] = {
+  "awareness", "evaluation", "purchase", "delivery", "after-sales", NULL
+};
+
+static const char * const phase_labels[] = {
+  /* TRANSLATORS: channel phases of the Business Model Canvas (认知, 评估, 购买, 传递, 售后) */
+  N_("Awareness"), N_("Evaluation"), N_("Purchase"), N_("Delivery"), N_("After-sales"),
+};
+
+const char * const *
+tl_feedback_phase_ids (void)
+{
+  return phase_ids;
+}
+
+gboolean
+tl_feedback_phase_is_valid (const char *phase)
+{
+  return phase != NULL && g_strv_contains (phase_ids, phase);
+}
+
+const char *
+tl_feedback_phase_label (const char *phase)
+{
+  for (guint i = 0; phase != NULL && phase_ids[i] != NULL; i++)
+    if (strcmp (phase, phase_ids[i]) == 0)
+      return g_dgettext (GETTEXT_PACKAGE, phase_labels[i]);
+  return NULL;
+}
+
+const char *
+tl_feedback_item_get_phase (TlFeedbackItem *self)
+{
+  g_return_val_if_fail (TL_IS_FEEDBACK_ITEM (self), NULL);
+  return self->phase;
+}
+
+void
+tl_feedback_item_set_phase (TlFeedbackItem *self,
+                            const char     *phase)
+{
+  g_return_if_fail (TL_IS_FEEDBACK_ITEM (self));
+  g_return_if_fail (phase == NULL || tl_feedback_phase_is_valid (phase));
+  _tl_set_str (&self->phase, phase);
+}
+
+const char *
+tl_feedback_item_get_rating_original (TlFeedbackItem *self)
+{
+  g_return_val_if_fail (TL_IS_FEEDBACK_ITEM (self), NULL);
+  return self->rating_original;
+}
+
+void
+tl_feedback_item_set_rating_original (TlFeedbackItem *self,
+                                      const char     *original)
+{
+  g_return_if_fail (TL_IS_FEEDBACK_ITEM (self));
+  _tl_set_str (&self->rating_original, original);
+}
+
+guint
+tl_feedback_item_get_n_images (TlFeedbackItem *self)
+{
+  g_return_val_if_fail (TL_IS_FEEDBACK_ITEM (self), 0);
+  return self->n_images;
+}
+
+void
+tl_feedback_item_set_n_images (TlFeedbackItem *self,
+                               guint           n_images)
+{
+  g_return_if_fail (TL_IS_FEEDBACK_ITEM (self));
+  self->n_images = n_images;
+}
+
+/* Reads exactly @n digits. */
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             int         *value)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      v = v * 10 + ((*p)[i] - '0');
+    }
+  *p += n;
+  *value = v;
+  return TRUE;
+}
+
+/* Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant). */
+static gint64
+days_from_civil (gint64 y,
+                 int    m,
+                 int    d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+gboolean
+tl_feedback_date_parse (const char *date,
+                        double     *days)
+{
+  const char *p = date;
+  int y, m, d, hh = 0, mm = 0, ss = 0;
+  double fraction = 0;
+  static const guint8 month_days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (date == NULL)
+    return FALSE;
+
+  if (!read_digits (&p, 4, &y) || *p++ != '-' ||
+      !read_digits (&p, 2, &m) || *p++ != '-' ||
+      !read_digits (&p, 2, &d))
+    return FALSE;
+  if (m < 1 || m > 12 || d < 1 || d > month_days[m - 1])
+    return FALSE;
+  if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+    return FALSE;
+
+  if (*p == 'T' || *p == ' ')
+    {
+      p++;
+      if (!read_digits (&p, 2, &hh) || *p++ != ':' || !read_digits (&p, 2, &mm))
+        return FALSE;
+      if (*p == ':')
+        {
+          p++;
+          if (!read_digits (&p, 2, &ss))
+            return FALSE;
+          if (*p == '.' || *p == ',')
+            {
+              double scale = 0.1;
+
+              p++;
+              if (!g_ascii_isdigit (*p))
+                return FALSE;
+              for (; g_ascii_isdigit (*p); p++, scale /= 10)
+                fraction += (*p - '0') * scale;
+            }
+        }
+      if (hh > 23 || mm > 59 || ss > 60)
+        return FALSE;
+
+      /* The offset is read to be refused when malformed, then ignored. */
+      if (*p == 'Z')
+        p++;
+      else if (*p == '+' || *p == '-')
+        {
+          int oh, om = 0;
+
+          p++;
+          if (!read_digits (&p, 2, &oh))
+            return FALSE;
+          if (*p == ':')
+            p++;
+          if (g_ascii_isdigit (*p) && !read_digits (&p, 2, &om))
+            return FALSE;
+          if (oh > 23 || om > 59)
+            return FALSE;
+        }
+    }
+
+  if (*p != '\0')
+    return FALSE;
+
+  if (days != NULL)
+    *days = (double)days_from_civil (y, m, d) + (hh * 3600 + mm * 60 + ss + fraction) / 86400.0;
+  return TRUE;
+}
+
+/* FNV-1a over the bytes, then a splitmix64 finaliser for the avalanche
+ * FNV lacks; fields are kept apart by a byte no UTF-8 text contains. */
+static guint64
+hash_bytes (guint64     h,
+            const char *s)
+{
+  for (const guchar *p = (const guchar *)s; p != NULL && *p != '\0'; p++)
+    {
+      h ^= *p;
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  h ^= 0xff;
+  h *= G_GUINT64_CONSTANT (0x100000001b3);
+  return h;
+}
+
+gint64
+tl_feedback_fingerprint (const char *text,
+                         const char *date,
+                         const char *source,
+                         const char *respondent)
+{
+  g_autofree char *normal = NULL;
+  GString *collapsed;
+  gboolean space = FALSE;
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  normal = text ? g_utf8_normalize (text, -1, G_NORMALIZE_NFKC) : NULL;
+  collapsed = g_string_sized_new (normal ? strlen (normal) : 0);
+  for (const char *p = normal ? normal : (text ? text : ""); *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = collapsed->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (collapsed, ' ');
+      space = FALSE;
+      g_string_append_unichar (collapsed, c);
+    }
+
+  h = hash_bytes (h, collapsed->str);
+  h = hash_bytes (h, date);
+  h = hash_bytes (h, source);
+  h = hash_bytes (h, respondent);
+  g_string_free (collapsed, TRUE);
+
+  h ^= h >> 30;
+  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  h ^= h >> 27;
+  h *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  h ^= h >> 31;
+  return (gint64)h;
 }

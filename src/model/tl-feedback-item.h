@@ -49,4 +49,40 @@ const char * const *tl_feedback_item_get_links       (TlFeedbackItem *self);
 void                tl_feedback_item_set_links       (TlFeedbackItem *self,
                                                       const char * const *links);
 
+/* Channel phases (DOMAIN.md §6): "awareness", "evaluation", "purchase",
+ * "delivery", "after-sales"; NULL-terminated. */
+const char * const *tl_feedback_phase_ids            (void);
+gboolean            tl_feedback_phase_is_valid       (const char     *phase);
+/* Translated name of a phase id, or NULL when @phase is not one. */
+const char         *tl_feedback_phase_label          (const char     *phase);
+
+/* "awareness", … or NULL */
+const char         *tl_feedback_item_get_phase       (TlFeedbackItem *self);
+void                tl_feedback_item_set_phase       (TlFeedbackItem *self,
+                                                      const char     *phase);
+/* The rating as it was imported ("9", "−1", "4/5"), or NULL */
+const char         *tl_feedback_item_get_rating_original (TlFeedbackItem *self);
+void                tl_feedback_item_set_rating_original (TlFeedbackItem *self,
+                                                          const char     *original);
+/* How many images the item has (set by the storage layer) */
+guint               tl_feedback_item_get_n_images    (TlFeedbackItem *self);
+void                tl_feedback_item_set_n_images    (TlFeedbackItem *self,
+                                                      guint           n_images);
+
+/* Reads an ISO 8601 date as stored: YYYY-MM-DD, optionally followed by
+ * "T" or a space and HH:MM[:SS[.fff]], optionally with "Z" or an offset
+ * (ignored: the time is taken as written).  *@days is the number of days
+ * since 1970-01-01, with the time as a fraction.  FALSE (and *@days
+ * untouched) for anything else. */
+gboolean            tl_feedback_date_parse           (const char     *date,
+                                                      double         *days);
+
+/* What identifies an imported row on a later import of the same file: a
+ * 64-bit hash of the text (NFKC, trimmed, runs of white space as one
+ * space), the date, the source and the respondent. */
+gint64              tl_feedback_fingerprint          (const char     *text,
+                                                      const char     *date,
+                                                      const char     *source,
+                                                      const char     *respondent);
+
 G_END_DECLS

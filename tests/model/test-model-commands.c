@@ -3,6 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "tl-model.h"
 
 /* The whole observable state of a document as text, to compare states. */
@@ -443,6 +445,188 @@ test_objects_finalize (void)
   g_assert_finalize_object (doc);
 }
 
+/* The ids of the document's loops in order, joined by commas */
+static char *
+loop_order (TlDocument *document)
+{
+  GListModel *loops = tl_document_get_loops (document);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (loops); i++)
+    {
+      g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
+
+      g_string_append_printf (s, "%s%s", i > 0 ? "," : "", tl_loop_get_id (loop));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+count_loop_removals_cb (TlDocument *doc,
+                        int         kind,
+                        GObject    *object,
+                        const char *property,
+                        GPtrArray  *removed)
+{
+  if (kind == TL_CHANGE_REMOVED && TL_IS_LOOP (object))
+    g_ptr_array_add (removed, g_strdup (tl_loop_get_id (TL_LOOP (object))));
+}
+
+static void
+test_move_loop (void)
+{
+  g_autoptr(TlDocument) doc = tl_template_new_o2o ("en");
+  g_autoptr(TlCommand) down = tl_move_loop_command_new ("loop2", 4);
+  g_autoptr(TlCommand) up = tl_move_loop_command_new ("loop6", 0);
+  g_autoptr(TlCommand) far = tl_move_loop_command_new ("loop1", 99);
+  g_autoptr(TlCommand) same = tl_move_loop_command_new ("loop3", 2);
+  g_autoptr(TlCommand) ghost = tl_move_loop_command_new ("ghost", 0);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *before = dump (doc);
+
+  check_round_trip (doc, down);
+  check_round_trip (doc, up);
+  check_round_trip (doc, far);
+  g_assert_cmpstr (tl_command_get_label (down), ==, "Reorder Loops");
+
+  g_signal_connect (doc, "changed", G_CALLBACK (count_loop_removals_cb), removed);
+  g_assert_true (tl_command_apply (down, doc, &error));
+  g_assert_no_error (error);
+  order = loop_order (doc);
+  g_assert_cmpstr (order, ==, "loop1,loop3,loop4,loop5,loop2,loop6");
+  /* The moved loop never leaves the document: a view keeps it selected. */
+  g_assert_cmpuint (removed->len, ==, 3);
+  for (guint i = 0; i < removed->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (removed, i), !=, "loop2");
+  tl_command_revert (down, doc);
+  g_clear_pointer (&order, g_free);
+  order = loop_order (doc);
+  g_assert_cmpstr (order, ==, "loop1,loop2,loop3,loop4,loop5,loop6");
+
+  g_assert_true (tl_command_apply (up, doc, &error));
+  g_clear_pointer (&order, g_free);
+  order = loop_order (doc);
+  g_assert_cmpstr (order, ==, "loop6,loop1,loop2,loop3,loop4,loop5");
+  tl_command_revert (up, doc);
+
+  /* A position past the end is the end. */
+  g_assert_true (tl_command_apply (far, doc, &error));
+  g_clear_pointer (&order, g_free);
+  order = loop_order (doc);
+  g_assert_cmpstr (order, ==, "loop2,loop3,loop4,loop5,loop6,loop1");
+  tl_command_revert (far, doc);
+
+  /* Refusals change nothing. */
+  g_assert_false (tl_command_apply (same, doc, &error));
+  g_assert_error (error, TL_MODEL_ERROR, TL_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tl_command_apply (ghost, doc, &error));
+  g_assert_error (error, TL_MODEL_ERROR, TL_MODEL_ERROR_NOT_FOUND);
+  {
+    g_autofree char *after = dump (doc);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+static void
+test_palette (void)
+{
+  g_autoptr(TlDocument) doc = tl_template_new_o2o ("en");
+  guint n_colors = 0;
+  const char * const *colors = tl_loop_palette (&n_colors);
+  g_autoptr(TlCommand) recolor = NULL;
+  g_autoptr(TlCommand) paint = NULL;
+  g_autoptr(TlCommand) paint2 = NULL;
+  g_autoptr(TlCommand) paint5 = NULL;
+  g_autoptr(TlLoop) extra = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *painted = NULL;
+
+  g_assert_cmpuint (n_colors, ==, 8);
+  g_assert_cmpuint (g_strv_length ((char **) colors), ==, n_colors);
+  for (guint i = 0; i < n_colors; i++)
+    {
+      g_assert_true (tl_color_is_valid (colors[i]));
+      g_assert_nonnull (tl_loop_palette_name (i));
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (colors[i], !=, colors[j]);
+    }
+
+  /* The template uses the first six already: nothing to recolour, and a
+   * new loop gets the seventh. */
+  g_assert_null (tl_recolor_loops_command_new (doc));
+  g_assert_cmpstr (tl_loop_palette_next_color (doc), ==, colors[6]);
+  id = tl_loop_new_unique_id (doc);
+  g_assert_cmpstr (id, ==, "loop7");
+  extra = tl_loop_new (id, "Seven", tl_loop_palette_next_color (doc),
+                       (const char *[]) { "hub", "order", NULL });
+  tl_document_insert_loop (doc, extra, -1);
+  g_assert_cmpstr (tl_loop_palette_next_color (doc), ==, colors[7]);
+  g_clear_pointer (&id, g_free);
+  id = tl_loop_new_unique_id (doc);
+  g_assert_cmpstr (id, ==, "loop8");
+
+  /* Two loops recoloured by hand come back in one step. */
+  paint = tl_command_group_new ("Paint");
+  paint2 = set_string (tl_document_lookup_loop (doc, "loop2"), "color", "#123456");
+  paint5 = set_string (tl_document_lookup_loop (doc, "loop5"), "color", "#ff0000");
+  tl_command_group_add (TL_COMMAND_GROUP (paint), paint2);
+  tl_command_group_add (TL_COMMAND_GROUP (paint), paint5);
+  g_assert_true (tl_command_apply (paint, doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tl_loop_palette_next_color (doc), ==, colors[1]);
+  painted = dump (doc);
+
+  recolor = tl_recolor_loops_command_new (doc);
+  g_assert_nonnull (recolor);
+  g_assert_cmpuint (tl_command_group_get_n_commands (TL_COMMAND_GROUP (recolor)), ==, 2);
+  g_assert_cmpstr (tl_command_get_label (recolor), ==, "Use Colour-Blind Safe Colours");
+  check_round_trip (doc, recolor);
+  g_assert_true (tl_command_apply (recolor, doc, &error));
+  g_assert_cmpstr (tl_loop_get_color (tl_document_lookup_loop (doc, "loop2")), ==, colors[1]);
+  g_assert_cmpstr (tl_loop_get_color (tl_document_lookup_loop (doc, "loop5")), ==, colors[4]);
+  g_assert_null (tl_recolor_loops_command_new (doc));
+  tl_command_revert (recolor, doc);
+  {
+    g_autofree char *reverted = dump (doc);
+
+    g_assert_cmpstr (reverted, ==, painted);
+  }
+}
+
+static void
+test_loop_check (void)
+{
+  g_autoptr(TlDocument) doc = tl_template_new_o2o ("en");
+  g_autoptr(TlLoop) lonely = tl_loop_new ("loopL", "Lonely", "#000000", (const char *[]) { "hub", "hub", NULL });
+  g_autoptr(TlLoop) ghostly = tl_loop_new ("loopG", "Ghostly", "#000000",
+                                           (const char *[]) { "hub", "ghost", "order", NULL });
+  g_autoptr(TlLoop) empty = tl_loop_new ("loopE", "", "#000000", (const char *[]) { NULL });
+  g_autoptr(GPtrArray) sound = tl_loop_check (tl_document_lookup_loop (doc, "loop1"), doc);
+  g_autoptr(GPtrArray) one = tl_loop_check (lonely, doc);
+  g_autoptr(GPtrArray) missing = tl_loop_check (ghostly, doc);
+  g_autoptr(GPtrArray) none = tl_loop_check (empty, doc);
+
+  g_assert_cmpuint (sound->len, ==, 0);
+
+  /* The same station twice is one station: the loop cannot close. */
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (one, 0), "“Lonely”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (one, 0), "two stations"));
+
+  /* A missing station is named; the two others still close the loop. */
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (missing, 0), "“ghost”"));
+
+  /* A loop without a name is named by its id. */
+  g_assert_cmpuint (none->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (none, 0), "“loopE”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +638,9 @@ main (int   argc,
   g_test_add_func ("/tl/model/commands/structural-round-trips", test_structural_round_trips);
   g_test_add_func ("/tl/model/commands/structural-refusals", test_structural_refusals);
   g_test_add_func ("/tl/model/commands/group-all-or-nothing", test_group_all_or_nothing);
+  g_test_add_func ("/tl/model/commands/move-loop", test_move_loop);
+  g_test_add_func ("/tl/model/commands/palette", test_palette);
+  g_test_add_func ("/tl/model/commands/loop-check", test_loop_check);
   g_test_add_func ("/tl/model/undo/saved-point", test_undo_stack_saved_point);
   g_test_add_func ("/tl/model/undo/merges-typing", test_undo_stack_merges_typing);
   g_test_add_func ("/tl/model/undo/failed-push", test_undo_stack_failed_push);
