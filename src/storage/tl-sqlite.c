@@ -189,14 +189,18 @@ _tl_sqlite_configure (sqlite3     *db,
   sqlite3_extended_result_codes (db, 1);
   /* The file comes from anywhere: no writing to the schema by hand.
    * (The schema stays trusted, as our own FTS triggers need it: a file's
-   * triggers and views can only reach SQLite's built-in functions, as we
-   * register none and extension loading stays off.) */
+   * triggers and views can only reach SQLite's built-in functions, as
+   * ours are SQLITE_DIRECTONLY and extension loading stays off.) */
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   /* A save copies the file from another connection (see
    * _tl_store_copy_database()); a write waits for it instead of failing. */
   sqlite3_busy_timeout (db, 5000);
 
   if (!_tl_sqlite_exec (db, "PRAGMA foreign_keys = ON;", display_name, error))
+    return FALSE;
+
+  /* The search index's tokenizer and the migration's functions */
+  if (!_tl_sqlite_register (db, display_name, error))
     return FALSE;
 
   /* A rollback journal, never WAL: no companion files next to a user's

@@ -696,13 +696,15 @@ validate_content (Validation *v,
                      (guint)n_bad, scale);
     }
 
-  /* The search index: one entry per feedback item. */
-  if (version >= 2)
+  /* The search indexes: one entry per feedback item. */
+  for (int index = 0; index < (version >= 3 ? 2 : version >= 2 ? 1 : 0); index++)
     {
       gint64 n_items = 0, n_indexed = 0;
 
       if (!query (v, "SELECT count(*) FROM feedback", int_row, &n_items) ||
-          !query (v, "SELECT count(*) FROM feedback_fts_docsize", int_row, &n_indexed))
+          !query (v, index == 0 ? "SELECT count(*) FROM feedback_fts_docsize"
+                                : "SELECT count(*) FROM feedback_gram_docsize",
+                  int_row, &n_indexed))
         return;
       if (n_items != n_indexed)
         {

@@ -9,6 +9,7 @@
 
 #include "test-util.h"
 #include "tl-store.h"
+#include "tl-store-private.h"
 
 /* The scratch directory of this test process: tl_test_init() makes it,
  * tl_test_run() removes it with everything in it. */
@@ -61,6 +62,9 @@ tl_test_db_open (const char *path,
 
   g_assert_cmpint (rc, ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
+  /* Writing feedback needs the tokenizer of the search index, as any
+   * program that writes a Touchloop document does. */
+  g_assert_true (_tl_sqlite_register (db, NULL, NULL));
   return db;
 }
 
@@ -522,5 +526,50 @@ tl_test_write_v1_file (const char *path,
     }
 
   tl_test_db_exec (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+/* The migration from format 1 to 2 as that release shipped it: frozen,
+ * like tl_test_v1_ddl(), so that a format 2 file looks as it did. */
+static inline const char *
+tl_test_v1_to_v2_sql (void)
+{
+  return
+    "CREATE VIRTUAL TABLE feedback_fts USING fts5 (\n"
+    "  text, content='feedback', content_rowid='id', tokenize='trigram'\n"
+    ");\n"
+    "CREATE TRIGGER feedback_fts_insert AFTER INSERT ON feedback BEGIN\n"
+    "  INSERT INTO feedback_fts (rowid, text) VALUES (new.id, new.text);\n"
+    "END;\n"
+    "CREATE TRIGGER feedback_fts_delete AFTER DELETE ON feedback BEGIN\n"
+    "  INSERT INTO feedback_fts (feedback_fts, rowid, text) VALUES ('delete', old.id, old.text);\n"
+    "END;\n"
+    "CREATE TRIGGER feedback_fts_update AFTER UPDATE OF id, text ON feedback BEGIN\n"
+    "  INSERT INTO feedback_fts (feedback_fts, rowid, text) VALUES ('delete', old.id, old.text);\n"
+    "  INSERT INTO feedback_fts (rowid, text) VALUES (new.id, new.text);\n"
+    "END;\n"
+    "INSERT INTO feedback_fts (feedback_fts) VALUES ('rebuild');\n";
+}
+
+/* A format 2 file at @path as that release would have written it: the
+ * format 1 file of tl_test_write_v1_file(), migrated as that release did,
+ * then two more items identical to item 1 (text, date, source,
+ * respondent), as a user who imported a file twice then had. */
+static inline void
+tl_test_write_v2_file (const char *path,
+                       guint       n_feedback)
+{
+  sqlite3 *db;
+
+  tl_test_write_v1_file (path, n_feedback);
+  db = tl_test_db_open (path, TRUE);
+  tl_test_db_exec (db, "PRAGMA foreign_keys = ON; BEGIN");
+  tl_test_db_exec (db, tl_test_v1_to_v2_sql ());
+  tl_test_db_exec (db, "PRAGMA user_version = 2;"
+                       "INSERT INTO feedback (text, source, date, stage, rating, respondent, tags)"
+                       " SELECT text, source, date, 'F', 1, respondent, NULL FROM feedback WHERE id = 1;"
+                       "INSERT INTO feedback (text, source, date, stage, rating, respondent, tags)"
+                       " SELECT text, source, date, NULL, NULL, respondent, 'again' FROM feedback WHERE id = 1;"
+                       "COMMIT");
   sqlite3_close (db);
 }

@@ -1,11 +1,12 @@
-/* test-storage-migrate.c: a format 1 file opens and becomes format 2
+/* test-storage-migrate.c: files of formats 1 and 2 open and become the
+ * current format
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "tl-store.h"
-#include "storage-test-util.h"
+#include "feedback-test-util.h"
 
 #define N_FEEDBACK 300
 
@@ -99,7 +100,7 @@ test_migrate_v1 (void)
   g_assert_nonnull (store);
   assert_v1_document (tl_store_get_document (store));
 
-  g_assert_cmpint (tl_test_file_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (tl_test_file_int (path, "PRAGMA user_version"), ==, TL_STORE_FORMAT_VERSION);
   g_assert_cmpint (tl_test_file_int (path, "PRAGMA application_id"), ==, TL_STORE_APPLICATION_ID);
   new_rows = tl_test_file_text (path, rows_sql);
   new_links = tl_test_file_text (path, links_sql);
@@ -140,13 +141,20 @@ test_migrate_v1 (void)
     g_clear_object (&item);
   }
 
-  /* New feedback is indexed by the triggers */
+  /* New feedback is indexed, by both indexes */
   item = tl_feedback_item_new (0);
   tl_feedback_item_set_text (item, "新的反馈：环境非常安静舒适");
   tl_feedback_item_set_links (item, links);
   id = tl_store_add_feedback (store, item, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tl_test_file_int (path, "SELECT rowid FROM feedback_fts WHERE feedback_fts MATCH '非常安静'"), ==, id);
+  {
+    g_autoptr(GArray) found = tl_store_search_feedback_ids (store, "静", &error);
+
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpint (g_array_index (found, gint64, 0), ==, id);
+  }
+  tl_test_assert_evidence (store);
 
   g_clear_object (&store);
   g_assert_true (tl_store_validate (path, NULL, &error));
@@ -180,6 +188,114 @@ test_migration_is_atomic (void)
   g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback"), ==, 20);
 }
 
+/* Ids that one- and two-character queries give, against a scan */
+static void
+assert_short_queries (TlStore    *store,
+                      const char *path)
+{
+  const char *queries[] = { "热", "热情", "等", "太久", "顾", "客 1", "：", "zz" };
+  g_autoptr(GPtrArray) rows = tl_test_read_rows (path);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) found = tl_store_search_feedback_ids (store, queries[q], &error);
+      g_autoptr(GHashTable) want = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          TlTestRow *row = g_ptr_array_index (rows, i);
+
+          if (strstr (row->text, queries[q]) != NULL)
+            g_hash_table_add (want, &row->id);
+        }
+      g_assert_cmpuint (found->len, ==, g_hash_table_size (want));
+      for (guint i = 0; i < found->len; i++)
+        g_assert_true (g_hash_table_contains (want, &g_array_index (found, gint64, i)));
+    }
+}
+
+static void
+test_migrate_v2 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tl_test_path ("v2.touchloop");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(TlStore) store = NULL;
+  g_autofree char *old_rows = NULL;
+  g_autofree char *new_rows = NULL;
+  const char *rows_sql = "SELECT group_concat (id || text || ifnull (date, '-') || ifnull (stage, '-')"
+                         " || ifnull (rating, '-') || respondent || ifnull (tags, '-'), ';') FROM feedback";
+
+  tl_test_write_v2_file (path, N_FEEDBACK);
+  g_assert_cmpint (tl_test_file_int (path, "PRAGMA user_version"), ==, 2);
+  old_rows = tl_test_file_text (path, rows_sql);
+  g_assert_true (tl_store_validate (path, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Read-only: migrated in memory (the new index too), the file untouched */
+  before = tl_test_read_file (path);
+  store = tl_store_open (path, TL_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  assert_v1_document (tl_store_get_document (store));
+  g_assert_cmpint (tl_store_count_feedback (store), ==, N_FEEDBACK + 2);
+  {
+    g_autoptr(GArray) found = tl_store_search_feedback_ids (store, "热情", &error);
+
+    g_assert_cmpuint (found->len, ==, N_FEEDBACK / 3);
+  }
+  g_assert_cmpuint (tl_document_get_evidence (tl_store_get_document (store), "station", "order")->count, >, 0);
+  g_clear_object (&store);
+  tl_test_assert_file_bytes (path, before);
+
+  /* For writing: on disk */
+  store = tl_store_open (path, TL_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_v1_document (tl_store_get_document (store));
+  g_assert_cmpint (tl_test_file_int (path, "PRAGMA user_version"), ==, TL_STORE_FORMAT_VERSION);
+  new_rows = tl_test_file_text (path, rows_sql);
+  g_assert_cmpstr (new_rows, ==, old_rows);
+
+  /* The new columns of the old rows */
+  g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback WHERE text_chars <> length (text)"), ==, 0);
+  g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback WHERE n_images <> 0 OR phase IS NOT NULL"
+                                           " OR rating_original IS NOT NULL"), ==, 0);
+  /* Only the first of identical rows is recognised on a later import */
+  g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback WHERE fingerprint IS NULL"), ==, 2);
+  g_assert_cmpint (tl_test_file_int (path, "SELECT max (id) FROM feedback WHERE fingerprint IS NULL"), ==, N_FEEDBACK + 2);
+  g_assert_cmpint (tl_test_file_int (path, "SELECT count(DISTINCT fingerprint) FROM feedback"), ==, N_FEEDBACK);
+
+  /* Both indexes cover every item */
+  g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback_fts_docsize"), ==, N_FEEDBACK + 2);
+  g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback_gram_docsize"), ==, N_FEEDBACK + 2);
+  assert_short_queries (store, path);
+
+  /* The evidence was computed on open and kept */
+  tl_test_assert_evidence (store);
+  g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM evidence WHERE kind = 'station'"), ==, 2);
+
+  /* Importing the old rows again adds nothing */
+  g_assert_true (tl_store_begin (store, &error));
+  for (guint i = 1; i <= N_FEEDBACK; i++)
+    {
+      g_autoptr(TlFeedbackItem) item = NULL;
+      gboolean duplicate = FALSE;
+
+      item = tl_store_get_feedback (store, i, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (tl_store_add_feedback_full (store, item, TL_ADD_DEDUPLICATE, &duplicate, &error), ==, i);
+      g_assert_true (duplicate);
+    }
+  g_assert_true (tl_store_commit (store, &error));
+  g_assert_cmpint (tl_store_count_feedback (store), ==, N_FEEDBACK + 2);
+
+  g_clear_object (&store);
+  g_assert_true (tl_store_validate (path, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Rows another program added are indexed when Touchloop opens the file */
 static void
 test_search_index_repaired (void)
 {
@@ -188,26 +304,25 @@ test_search_index_repaired (void)
   g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
   g_autoptr(TlStore) store = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  sqlite3 *db;
+  g_autoptr(GArray) found = NULL;
 
   store = tl_test_create_store (path, document);
   g_clear_object (&store);
 
-  /* Another program adds rows without the triggers */
-  db = tl_test_db_open (path, TRUE);
-  tl_test_db_exec (db, "DROP TRIGGER feedback_fts_insert;"
-                       "INSERT INTO feedback (text) VALUES ('written elsewhere'), ('also elsewhere');");
-  tl_test_db_exec (db, "CREATE TRIGGER feedback_fts_insert AFTER INSERT ON feedback BEGIN\n"
-                       "  INSERT INTO feedback_fts (rowid, text) VALUES (new.id, new.text);\n"
-                       "END;");
-  sqlite3_close (db);
+  tl_test_file_exec (path, "INSERT INTO feedback (text) VALUES ('written elsewhere'), ('also elsewhere');");
 
   g_assert_false (tl_store_validate (path, &problems, &error));
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT);
+  g_assert_cmpuint (problems->len, ==, 2);   /* both indexes */
   g_clear_error (&error);
 
   store = tl_store_open (path, TL_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  found = tl_store_search_feedback_ids (store, "elsewhere", &error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_array_unref);
+  found = tl_store_search_feedback_ids (store, "ls", &error);
+  g_assert_cmpuint (found->len, ==, 2);
   g_clear_object (&store);
 
   g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback_fts WHERE feedback_fts MATCH 'elsewhere'"), ==, 2);
@@ -221,7 +336,8 @@ main (int   argc,
 {
   tl_test_init (&argc, &argv);
 
-  g_test_add_func ("/tl/storage/migrate/v1-to-v2", test_migrate_v1);
+  g_test_add_func ("/tl/storage/migrate/v1", test_migrate_v1);
+  g_test_add_func ("/tl/storage/migrate/v2", test_migrate_v2);
   g_test_add_func ("/tl/storage/migrate/atomic", test_migration_is_atomic);
   g_test_add_func ("/tl/storage/migrate/search-index-repaired", test_search_index_repaired);
 

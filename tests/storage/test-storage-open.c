@@ -346,6 +346,7 @@ test_hot_journal (void)
       /* A tiny cache makes SQLite write changed pages into the file
        * before the commit that never comes. */
       if (sqlite3_open (path, &db) != SQLITE_OK ||
+          !_tl_sqlite_register (db, NULL, NULL) ||
           sqlite3_exec (db, "PRAGMA cache_size = 2; BEGIN;"
                             "UPDATE feedback SET text = text || ' (half written)';"
                             "UPDATE meta SET value = 'half written' WHERE key = 'title';",
@@ -431,6 +432,93 @@ test_wal (void)
   sqlite3_close (db);
 }
 
+/* A matrix that lacks cells, or has cells of no layer or type, is
+ * repaired on open with a message; nothing else changes. */
+static void
+test_repair_matrix (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tl_test_path ("holes.touchloop");
+  g_autoptr(TlDocument) original = tl_template_new_o2o ("zh_CN");
+  g_autoptr(TlStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  const char * const *repairs;
+  TlDocument *document;
+  GListModel *cells;
+
+  tl_test_fill_document (original);
+  store = tl_test_create_store (path, original);
+  g_assert_cmpuint (g_strv_length ((char **)tl_store_get_repairs (store)), ==, 0);
+  g_clear_object (&store);
+
+  tl_test_file_exec (path,
+                     "PRAGMA foreign_keys = OFF;"
+                     "DELETE FROM cell WHERE (layer_id = 'people' AND type_id = 'sense')"
+                     " OR (layer_id = 'visual' AND type_id = 'relate');"
+                     "INSERT INTO cell (layer_id, type_id, description) VALUES ('ghost', 'feel', '鬼'),"
+                     " ('people', 'smell', NULL);");
+  g_assert_false (tl_store_validate (path, &problems, &error));
+  g_clear_error (&error);
+
+  /* Read-only: repaired in memory, told, the file as it was */
+  before = tl_test_read_file (path);
+  store = tl_store_open (path, TL_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  repairs = tl_store_get_repairs (store);
+  g_assert_cmpuint (g_strv_length ((char **)repairs), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (tl_document_get_cells (tl_store_get_document (store))), ==, 35);
+  g_clear_object (&store);
+  tl_test_assert_file_bytes (path, before);
+
+  store = tl_store_open (path, TL_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  repairs = tl_store_get_repairs (store);
+  for (guint i = 0; repairs[i] != NULL; i++)
+    g_test_message ("repair: %s", repairs[i]);
+  g_assert_cmpuint (g_strv_length ((char **)repairs), ==, 2);
+  g_assert_nonnull (strstr (repairs[0], "people/sense"));
+  g_assert_nonnull (strstr (repairs[0], "visual/relate"));
+  g_assert_nonnull (strstr (repairs[1], "ghost/feel"));
+  g_assert_nonnull (strstr (repairs[1], "people/smell"));
+
+  /* The grid is whole, the new cells empty, the rest as it was */
+  document = tl_store_get_document (store);
+  cells = tl_document_get_cells (document);
+  g_assert_cmpuint (g_list_model_get_n_items (cells), ==, 35);
+  {
+    g_autoptr(TlCell) empty = tl_cell_new ("people", "sense");
+
+    g_assert_cmpstr (tl_cell_get_description (tl_document_lookup_cell (document, "people", "sense")), ==,
+                     tl_cell_get_description (empty));
+  }
+  g_assert_cmpuint (tl_cell_get_current (tl_document_lookup_cell (document, "visual", "relate")), ==, TL_SCORE_UNSET);
+  for (guint i = 0; i < g_list_model_get_n_items (cells); i++)
+    {
+      g_autoptr(TlCell) cell = g_list_model_get_item (cells, i);
+      const char *id = tl_cell_get_id (cell);
+
+      if (strcmp (id, "people/sense") != 0 && strcmp (id, "visual/relate") != 0)
+        tl_test_assert_cells_equal (cell, tl_document_lookup_cell (original, tl_cell_get_layer (cell),
+                                                                   tl_cell_get_type_id (cell)));
+    }
+  tl_test_assert_lists_equal (tl_document_get_stations (document), tl_document_get_stations (original),
+                              (TlTestItemsEqual)tl_test_assert_stations_equal);
+  tl_test_assert_lists_equal (tl_document_get_loops (document), tl_document_get_loops (original),
+                              (TlTestItemsEqual)tl_test_assert_loops_equal);
+  tl_test_assert_lists_equal (tl_document_get_layers (document), tl_document_get_layers (original),
+                              (TlTestItemsEqual)tl_test_assert_headers_equal);
+  g_assert_cmpstr (tl_document_get_title (document), ==, tl_document_get_title (original));
+  g_clear_object (&store);
+
+  /* … and so is the file: sound, and nothing to repair next time */
+  g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM cell"), ==, 35);
+  g_assert_true (tl_store_validate (path, NULL, &error));
+  g_assert_no_error (error);
+  store = tl_store_open (path, TL_STORE_OPEN_DEFAULT, &error);
+  g_assert_cmpuint (g_strv_length ((char **)tl_store_get_repairs (store)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/tl/storage/open/refuse-missing", test_refuse_missing);
   g_test_add_func ("/tl/storage/open/hot-journal", test_hot_journal);
   g_test_add_func ("/tl/storage/open/wal", test_wal);
+  g_test_add_func ("/tl/storage/open/repair-matrix", test_repair_matrix);
   g_test_add_func ("/tl/storage/validate/sound", test_validate_sound);
   g_test_add_func ("/tl/storage/validate/dangling-loop-station", test_validate_dangling);
   g_test_add_func ("/tl/storage/validate/content", test_validate_content);

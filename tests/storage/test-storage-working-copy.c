@@ -348,7 +348,7 @@ test_open_migrates_only_the_copy (void)
   copy = tl_working_copy_open (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (tl_document_get_title (tl_working_copy_get_document (copy)), ==, "旧版文件");
-  g_assert_cmpint (tl_test_file_int (tl_store_get_path (tl_working_copy_get_store (copy)), "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (tl_test_file_int (tl_store_get_path (tl_working_copy_get_store (copy)), "PRAGMA user_version"), ==, TL_STORE_FORMAT_VERSION);
 
   tl_test_assert_file_bytes (path, before);
   g_assert_cmpint (tl_test_file_int (path, "PRAGMA user_version"), ==, 1);
@@ -356,7 +356,7 @@ test_open_migrates_only_the_copy (void)
   /* Saving writes the current format */
   g_assert_true (tl_working_copy_save (copy, NULL, FALSE, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (tl_test_file_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (tl_test_file_int (path, "PRAGMA user_version"), ==, TL_STORE_FORMAT_VERSION);
   g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback"), ==, 30);
 
   tl_working_copy_discard (copy);
