@@ -13,6 +13,7 @@
 
 #include "tl-cli-private.h"
 #include "tl-export.h"
+#include "tl-matrix-stats.h"
 #include "tl-theme.h"
 
 /* "light", "dark", "projector" for messages */
@@ -27,6 +28,23 @@ theme_names (void)
       if (i > 0)
         g_string_append (list, ", ");
       g_string_append_printf (list, "“%s”", names[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* "“plain”, “current”, …" for messages */
+static char *
+mode_names (void)
+{
+  const char * const *nicks = tl_matrix_mode_nicks ();
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; nicks[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append_printf (list, "“%s”", nicks[i]);
     }
 
   return g_string_free (g_steal_pointer (&list), FALSE);
@@ -101,6 +119,7 @@ tl_cli_command_export (int    argc,
   g_autofree char *theme = NULL;
   g_autofree char *ids = NULL;
   g_autofree char *background = NULL;
+  g_autofree char *mode = NULL;
   const TlExportFormat *format;
   TlExportOptions options = { 0, };
   TlExportWhat what;
@@ -109,10 +128,10 @@ tl_cli_command_export (int    argc,
   const char *path;
   const GOptionEntry entries[] = {
     { "what", 0, 0, G_OPTION_ARG_STRING, &what_arg,
-      N_("What to export: “diagram”, the six-loop diagram, or “matrix”, the experience matrix"),
+      N_("What to export: “diagram”, the six-loop diagram, “matrix”, the experience matrix, or “feedback”, the customer feedback as CSV"),
       N_("WHAT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_arg,
-      N_("Write FORMAT: “svg”, “png” or “pdf” (default: from the extension of OUT)"),
+      N_("Write FORMAT: “svg”, “png” or “pdf”, or “csv” for the feedback (default: from the extension of OUT)"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to the file OUT, replacing it if it exists"),
@@ -129,11 +148,14 @@ tl_cli_command_export (int    argc,
     { "background", 0, 0, G_OPTION_ARG_STRING, &background,
       N_("Fill the page with the “theme” colour (default), “white”, or leave it “transparent” (PNG only)"),
       N_("BACKGROUND") },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode,
+      N_("Colour the matrix by “current” score (default), “target” score, “gap”, “evidence” count, average “rating” or “temperature”, or “plain” for no colours"),
+      N_("MODE") },
     G_OPTION_ENTRY_NULL
   };
 
   context = tl_cli_option_context_new ("export", N_("FILE"),
-                                       N_("Exports the loop diagram or the experience matrix of the Touchloop document FILE as SVG, PNG or PDF, drawn as in the window. FILE is only read, never changed."),
+                                       N_("Exports the loop diagram or the experience matrix of the Touchloop document FILE as SVG, PNG or PDF, drawn as in the window, or its customer feedback as CSV (UTF-8, one row per item with its links). FILE is only read, never changed."),
                                        entries);
   if (!tl_cli_parse_options (context, "export", &argc, &argv))
     return TL_CLI_EXIT_USAGE;
@@ -144,9 +166,26 @@ tl_cli_command_export (int    argc,
 
   if (what_arg == NULL)
     return tl_cli_usage_error ("export", "%s",
-                               _("Say what to export with --what diagram or --what matrix."));
+                               _("Say what to export with --what diagram, --what matrix or --what feedback."));
+
+  /* The feedback is a table, not a picture: CSV, through its own writer */
+  if (g_ascii_strcasecmp (what_arg, "feedback") == 0)
+    {
+      if (output == NULL || *output == '\0')
+        return tl_cli_usage_error ("export", "%s",
+                                   _("Say where to write the export with -o OUT."));
+      if (same_file (path, output))
+        {
+          g_autofree char *display = g_filename_display_name (output);
+
+          return tl_cli_fail_printf (_("Refusing to write the export over the document “%s” itself. Choose another output file."),
+                                     display);
+        }
+      return tl_cli_export_feedback (path, format_arg, output);
+    }
+
   if (!parse_what (what_arg, &what))
-    return tl_cli_usage_error ("export", _("Unknown --what “%s”; use “diagram” or “matrix”."),
+    return tl_cli_usage_error ("export", _("Unknown --what “%s”; use “diagram”, “matrix” or “feedback”."),
                                what_arg);
 
   if (output == NULL || *output == '\0')
@@ -194,6 +233,17 @@ tl_cli_command_export (int    argc,
 
       return tl_cli_usage_error ("export", _("Unknown theme “%s”; use one of: %s."), theme, names);
     }
+
+  if (mode != NULL && !tl_matrix_mode_from_nick (mode, &options.matrix_mode))
+    {
+      g_autofree char *names = mode_names ();
+
+      return tl_cli_usage_error ("export", _("Unknown heat-map mode “%s”; use one of: %s."), mode, names);
+    }
+
+  if (mode != NULL && what != TL_EXPORT_MATRIX)
+    return tl_cli_usage_error ("export", "%s",
+                               _("--mode colours the matrix; use it with --what matrix."));
 
   if (background != NULL && !tl_export_background_parse (background, &options.background))
     return tl_cli_usage_error ("export",

@@ -23,6 +23,17 @@ int             tl_cli_command_validate (int    argc,
                                          char **argv);
 int             tl_cli_command_export   (int    argc,
                                          char **argv);
+int             tl_cli_command_import   (int    argc,
+                                         char **argv);
+int             tl_cli_command_search   (int    argc,
+                                         char **argv);
+
+/* export --what feedback: CSV of every item of the document at @path */
+int             tl_cli_export_feedback  (const char *path,
+                                         const char *format,
+                                         const char *output);
+/* Pretty JSON on stdout, UTF-8 whatever the locale, and a line end */
+void            tl_cli_print_json       (JsonNode   *root);
 
 /* A GOptionContext for @command, its descriptions translated in our
  * domain; @parameter and @summary are untranslated (N_) strings. */

@@ -21,7 +21,9 @@ static const TlCliCommand commands[] = {
   { "new",      N_("Create a document from a template"),                    tl_cli_command_new },
   { "info",     N_("Show what a document holds"),                           tl_cli_command_info },
   { "validate", N_("Check a document for damage and broken references"),    tl_cli_command_validate },
-  { "export",   N_("Export the loop diagram or the matrix as SVG, PNG or PDF"), tl_cli_command_export },
+  { "export",   N_("Export the diagram or the matrix as SVG, PNG or PDF, or the feedback as CSV"), tl_cli_command_export },
+  { "import",   N_("Import customer feedback from a CSV or TSV file"),      tl_cli_command_import },
+  { "search",   N_("Find customer feedback by what it says"),               tl_cli_command_search },
 };
 
 void

@@ -73,6 +73,7 @@ typedef struct {
   TlExportWhat   what;
   TlTheme       *theme;
   TlExportBackground background;
+  TlMatrixMode   matrix_mode;
   double         width;
   double         height;
   GOutputStream *stream;
@@ -141,10 +142,16 @@ tl_export_background_parse (const char         *name,
 
 static TlPainter *
 painter_new (TlDocument   *document,
-             TlExportWhat  what)
+             TlExportWhat  what,
+             TlMatrixMode  matrix_mode)
 {
   if (what == TL_EXPORT_MATRIX)
-    return TL_PAINTER (tl_matrix_painter_new (document));
+    {
+      TlMatrixPainter *painter = tl_matrix_painter_new (document);
+
+      tl_matrix_painter_set_mode (painter, matrix_mode);
+      return TL_PAINTER (painter);
+    }
 
   return TL_PAINTER (tl_diagram_painter_new (document));
 }
@@ -152,13 +159,14 @@ painter_new (TlDocument   *document,
 static void
 draw (TlDocument         *document,
       TlExportWhat        what,
+      TlMatrixMode        matrix_mode,
       TlTheme            *theme,
       TlExportBackground  background,
       cairo_t            *cr,
       double              width,
       double              height)
 {
-  g_autoptr(TlPainter) painter = painter_new (document, what);
+  g_autoptr(TlPainter) painter = painter_new (document, what, matrix_mode);
 
   tl_painter_set_theme (painter, theme);
 
@@ -237,7 +245,7 @@ draw_on (Export          *job,
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
-  draw (job->document, job->what, job->theme, job->background, cr, job->width, job->height);
+  draw (job->document, job->what, job->matrix_mode, job->theme, job->background, cr, job->width, job->height);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -360,6 +368,14 @@ prepare (Export                *job,
       return FALSE;
     }
 
+  job->matrix_mode = options != NULL ? options->matrix_mode : TL_MATRIX_MODE_CURRENT;
+  if ((guint) job->matrix_mode >= TL_MATRIX_N_MODES)
+    {
+      g_set_error_literal (error, TL_IO_ERROR, TL_IO_ERROR_INVALID,
+                           _("Unknown heat-map mode. Choose current, target, gap, evidence, rating or temperature."));
+      return FALSE;
+    }
+
   job->background = options != NULL ? options->background : TL_EXPORT_BACKGROUND_THEME;
   if (job->background != TL_EXPORT_BACKGROUND_THEME &&
       job->background != TL_EXPORT_BACKGROUND_WHITE &&
@@ -442,7 +458,7 @@ tl_export_to_image (TlDocument            *document,
                     const TlExportOptions *options,
                     GError               **error)
 {
-  Export job = { document, what, NULL, TL_EXPORT_BACKGROUND_THEME, 0, 0, NULL, NULL };
+  Export job = { document, what, NULL, TL_EXPORT_BACKGROUND_THEME, TL_MATRIX_MODE_CURRENT, 0, 0, NULL, NULL };
   cairo_surface_t *surface = NULL;
 
   g_return_val_if_fail (TL_IS_DOCUMENT (document), NULL);
@@ -467,7 +483,7 @@ tl_export_to_file (TlDocument            *document,
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
   g_autofree char *display_name = NULL;
-  Export job = { document, what, NULL, TL_EXPORT_BACKGROUND_THEME, 0, 0, NULL, NULL };
+  Export job = { document, what, NULL, TL_EXPORT_BACKGROUND_THEME, TL_MATRIX_MODE_CURRENT, 0, 0, NULL, NULL };
   gboolean ok;
 
   g_return_val_if_fail (TL_IS_DOCUMENT (document), FALSE);

@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "tl-matrix-painter.h"
 #include "tl-model.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,9 @@ typedef struct {
   double              scale;       /* times the natural size; 0 = not set.
                                     * Set width or scale, not both. */
   TlExportBackground  background;
+  /* The matrix's heat-map mode (TL_EXPORT_MATRIX only); 0 is the current
+   * score, as the window shows it at first */
+  TlMatrixMode        matrix_mode;
 } TlExportOptions;
 
 /* Draws @what of @document with the same painter as the window and writes

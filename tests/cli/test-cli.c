@@ -381,6 +381,10 @@ test_usage_errors (Fixture       *fixture,
     (const char *[]) { "export", doc, "--what", "diagram", "--background", "black", "-o", svg, NULL },
     (const char *[]) { "export", doc, "--what", "diagram", "--background", "transparent", "-o", svg, NULL },
     (const char *[]) { "export", doc, "--what", "diagram", "--background", NULL },
+    (const char *[]) { "export", doc, "--what", "matrix", "--mode", "heat", "-o", svg, NULL },
+    (const char *[]) { "export", doc, "--what", "matrix", "--mode", "", "-o", svg, NULL },
+    (const char *[]) { "export", doc, "--what", "diagram", "--mode", "gap", "-o", svg, NULL },
+    (const char *[]) { "export", doc, "--what", "matrix", "--mode", NULL },
   };
 
   new_document (doc, "en");
@@ -1334,6 +1338,190 @@ test_export_projector (Fixture       *fixture,
     }
 }
 
+/* A document with scores and linked, rated feedback, for the heat maps */
+static void
+new_scored_document (const char *path,
+                     const char *language)
+{
+  g_autoptr(TlDocument) document = tl_template_new_o2o (language);
+  g_autoptr(TlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cells[][2] = { { "people", "feel" }, { "space", "sense" }, { "media", "think" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      TlCell *cell = tl_document_lookup_cell (document, cells[i][0], cells[i][1]);
+
+      tl_cell_set_current (cell, 1 + i * 2);
+      tl_cell_set_target (cell, 5 - i);
+      tl_cell_set_owner (cell, "perception");
+      tl_cell_set_description (cell, "那大概够吃了，不够再点 — a waiter who cares for the guest’s wallet");
+    }
+
+  store = tl_test_create_store (path, document);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(TlFeedbackItem) item = tl_feedback_item_new (-1);
+      g_autofree char *link = g_strdup_printf ("cell:%s/%s", cells[i % 2][0], cells[i % 2][1]);
+      const char *links[] = { link, NULL };
+
+      tl_feedback_item_set_text (item, "店员提醒我菜点够了，很贴心");
+      tl_feedback_item_set_rating (item, 1 + i);
+      tl_feedback_item_set_links (item, links);
+      g_assert_cmpint (tl_store_add_feedback (store, item, &error), >=, 0);
+      g_assert_no_error (error);
+    }
+}
+
+/* --mode: every mode draws, each differently; no --mode is the current
+ * score; a bad one is a usage error naming the good ones */
+static void
+test_export_modes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char * const modes[] = { "plain", "current", "target", "gap", "evidence", "rating", "temperature" };
+  g_autofree char *doc = tl_test_fixture_path (fixture, "scored.touchloop");
+  g_autofree char *plain_png = tl_test_fixture_path (fixture, "default.png");
+  g_autofree char *bad = tl_test_fixture_path (fixture, "bad.png");
+  cairo_surface_t *pictures[G_N_ELEMENTS (modes)];
+  cairo_surface_t *by_default;
+
+  new_scored_document (doc, "zh_CN");
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.png", modes[m]);
+      g_autofree char *out = tl_test_fixture_path (fixture, name);
+      g_autoptr(Run) run = run_cli ("export", doc, "--what", "matrix", "--mode", modes[m],
+                                    "--width", "960", "-o", out);
+
+      g_test_message ("--mode %s", modes[m]);
+      assert_ok (run);
+      g_assert_cmpstr (run->err, ==, "");
+      pictures[m] = load_png (out);
+      g_assert_cmpint (cairo_image_surface_get_width (pictures[m]), ==, 960);
+    }
+
+  for (guint a = 0; a < G_N_ELEMENTS (modes); a++)
+    for (guint b = a + 1; b < G_N_ELEMENTS (modes); b++)
+      if (same_pixels (pictures[a], pictures[b]))
+        g_error ("--mode %s and --mode %s drew the same picture", modes[a], modes[b]);
+
+  {
+    g_autoptr(Run) run = run_cli ("export", doc, "--what", "matrix", "--width", "960", "-o", plain_png);
+
+    assert_ok (run);
+    by_default = load_png (plain_png);
+    g_assert_true (same_pixels (by_default, pictures[1]));
+    cairo_surface_destroy (by_default);
+  }
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    cairo_surface_destroy (pictures[m]);
+
+  /* upper case is accepted, like --format */
+  {
+    g_autoptr(Run) run = run_cli ("export", doc, "--what", "matrix", "--mode", "GAP", "-o", plain_png);
+
+    assert_ok (run);
+  }
+
+  {
+    g_autoptr(Run) run = run_cli ("export", doc, "--what", "matrix", "--mode", "heat", "-o", bad);
+
+    assert_usage_error (run);
+    g_assert_nonnull (strstr (run->err, "heat"));
+    g_assert_nonnull (strstr (run->err, "temperature"));
+    g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* The matrix as PDF in a heat-map mode: every one of the twelve header
+ * labels and the mode's legend are real text, and every font is embedded */
+static void
+test_export_mode_pdf (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char * const langs[] = { "en", "zh_CN" };
+  const char * const modes[][2] = { { "current", "Current Score" }, { "gap", "Gap" }, { "evidence", "Evidence Count" } };
+  g_autofree char *pdffonts = g_find_program_in_path ("pdffonts");
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.touchloop", langs[l]);
+      g_autofree char *doc = tl_test_fixture_path (fixture, name);
+      g_autoptr(TlDocument) labels = tl_template_new_o2o (langs[l]);
+
+      new_scored_document (doc, langs[l]);
+
+      for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+        {
+          g_autofree char *pdf_name = g_strdup_printf ("%s-%s.pdf", langs[l], modes[m][0]);
+          g_autofree char *pdf = tl_test_fixture_path (fixture, pdf_name);
+          g_autoptr(Run) run = run_cli ("export", doc, "--what", "matrix", "--mode", modes[m][0], "-o", pdf);
+          g_autofree char *text = NULL;
+          guint n_labels = 0;
+
+          assert_ok (run);
+          text = pdf_text (pdf);
+          if (text == NULL)
+            {
+              g_test_skip ("pdftotext is not installed");
+              return;
+            }
+
+          for (guint a = 0; a < 2; a++)
+            {
+              GListModel *headers = a == 0 ? tl_document_get_layers (labels) : tl_document_get_types (labels);
+
+              for (guint i = 0; i < g_list_model_get_n_items (headers); i++)
+                {
+                  g_autoptr(TlMatrixHeader) header = g_list_model_get_item (headers, i);
+
+                  if (strstr (text, tl_matrix_header_get_label (header)) == NULL)
+                    g_error ("“%s” is not text in the %s %s PDF: %s", tl_matrix_header_get_label (header),
+                             langs[l], modes[m][0], text);
+                  n_labels++;
+                }
+            }
+          g_assert_cmpuint (n_labels, ==, 12);
+          /* the legend names the mode (the user interface is in English here) */
+          if (strstr (text, modes[m][1]) == NULL)
+            g_error ("the %s PDF's legend does not say “%s”: %s", modes[m][0], modes[m][1], text);
+
+          if (pdffonts != NULL)
+            {
+              const char *argv[] = { pdffonts, pdf, NULL };
+              g_autofree char *out = NULL;
+              g_auto(GStrv) lines = NULL;
+              g_autoptr(GError) error = NULL;
+              int status = 0;
+              guint n_fonts = 0;
+
+              g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                            &out, NULL, &status, &error);
+              g_assert_no_error (error);
+              g_assert_true (g_spawn_check_wait_status (status, NULL));
+              /* name type encoding emb sub uni object ID: skip the two
+               * heading lines; "emb" is the fourth column from the end */
+              lines = g_strsplit (out, "\n", -1);
+              for (guint i = 2; lines[i] != NULL; i++)
+                {
+                  g_auto(GStrv) fields = g_regex_split_simple ("\\s+", g_strstrip (lines[i]), 0, 0);
+                  guint n = g_strv_length (fields);
+
+                  if (n < 6)
+                    continue;
+                  if (g_strcmp0 (fields[n - 5], "yes") != 0)
+                    g_error ("a font is not embedded in %s: %s", pdf, lines[i]);
+                  n_fonts++;
+                }
+              g_assert_cmpuint (n_fonts, >, 0);
+            }
+        }
+    }
+}
+
 static void
 test_export_scale_and_background (Fixture       *fixture,
                                   gconstpointer  data)
@@ -1419,6 +1607,8 @@ main (int   argc,
   ADD ("export/bad-output", test_export_bad_output);
   ADD ("export/projector", test_export_projector);
   ADD ("export/scale-and-background", test_export_scale_and_background);
+  ADD ("export/modes", test_export_modes);
+  ADD ("export/mode-pdf", test_export_mode_pdf);
   /* last: it fails (without aborting) until the catalogue has the message */
   ADD ("i18n/translated-message", test_translated_message);
 
