@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "tl-matrix-stats.h"
 #include "tl-painter.h"
 
 G_BEGIN_DECLS
@@ -16,12 +17,20 @@ G_DECLARE_FINAL_TYPE (TlMatrixPainter, tl_matrix_painter, TL, MATRIX_PAINTER, Tl
  * below are TlPainter's own, for callers that hold a TlMatrixPainter.
  *
  * The painter reads @document at every draw; it keeps a reference.  The
- * theme is "light" until set. */
+ * theme is "light" until set.  It keeps its layout between draws and
+ * hit-tests of one size, and lays out again when the document, its
+ * evidence, the theme or the mode changes. */
 TlMatrixPainter *tl_matrix_painter_new               (TlDocument      *document);
 TlDocument      *tl_matrix_painter_get_document      (TlMatrixPainter *self);
 TlTheme         *tl_matrix_painter_get_theme         (TlMatrixPainter *self);
 void             tl_matrix_painter_set_theme         (TlMatrixPainter *self,
                                                       TlTheme         *theme);
+/* What colours the cells (property "mode"); TL_MATRIX_MODE_CURRENT until
+ * set.  Every mode prints its number in each cell, and the legend shows
+ * the mode's name and scale. */
+TlMatrixMode     tl_matrix_painter_get_mode          (TlMatrixPainter *self);
+void             tl_matrix_painter_set_mode          (TlMatrixPainter *self,
+                                                      TlMatrixMode     mode);
 /* A cell (@layer_id and @type_id), a row (@type_id NULL), a column
  * (@layer_id NULL) or nothing (both NULL). */
 void             tl_matrix_painter_set_selection     (TlMatrixPainter *self,
@@ -74,5 +83,25 @@ gboolean         tl_matrix_painter_get_header_bounds (TlMatrixPainter *self,
                                                       double          *y,
                                                       double          *header_width,
                                                       double          *header_height);
+/* The rectangle of the summary at the end of a row (@axis LAYER: at its
+ * right) or a column (TYPE: below it) */
+gboolean         tl_matrix_painter_get_summary_bounds (TlMatrixPainter *self,
+                                                       double           width,
+                                                       double           height,
+                                                       TlMatrixAxis     axis,
+                                                       const char      *id,
+                                                       double          *x,
+                                                       double          *y,
+                                                       double          *summary_width,
+                                                       double          *summary_height);
+/* The rectangle of the legend's colour bar, its low end on the left;
+ * FALSE when the mode has no colours (PLAIN) or nothing is drawn. */
+gboolean         tl_matrix_painter_get_legend_bounds  (TlMatrixPainter *self,
+                                                       double           width,
+                                                       double           height,
+                                                       double          *x,
+                                                       double          *y,
+                                                       double          *bar_width,
+                                                       double          *bar_height);
 
 G_END_DECLS

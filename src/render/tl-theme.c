@@ -23,9 +23,43 @@ typedef struct {
   double      font_sizes[TL_THEME_N_FONTS];
   double      line_width;
   double      dim_alpha;
-  /* Stops of the score scale, lowest first */
-  const char *scale[5];
+  /* Stops of each heat scale (TlHeatScale), lowest first; a diverging
+   * scale's middle stop is its neutral 0. */
+  const char *heat[TL_HEAT_N_SCALES][5];
 } ThemeSpec;
+
+/* The heat scales.  Every one is safe for colour-blind viewers: the
+ * sequential ones change lightness monotonically (so they also read in
+ * grey-scale print), the diverging one runs blue to orange, the pair
+ * every kind of colour blindness tells apart.
+ * - score: ColorBrewer Blues
+ * - evidence: viridis (perceptually uniform)
+ * - temperature: a yellow–orange–red ramp, warm for "hot" feedback
+ * - gap: ColorBrewer PuOr-like blue–neutral–orange
+ * On light pages more is darker; on dark pages more is brighter, as dark
+ * themes expect. */
+#define HEAT_LIGHT \
+  { \
+    [TL_HEAT_SCORE]       = { "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b" }, \
+    [TL_HEAT_EVIDENCE]    = { "#fde725", "#7ad151", "#22a884", "#2a788e", "#414487" }, \
+    [TL_HEAT_TEMPERATURE] = { "#fde4a3", "#fdb45f", "#f4803a", "#d4442a", "#8f1d21" }, \
+    [TL_HEAT_GAP]         = { "#2166ac", "#8fbfe0", "#ece9e4", "#f6b26b", "#d95f02" }, \
+  }
+/* Projectors wash pale colours out: the score scale starts a step darker */
+#define HEAT_PROJECTOR \
+  { \
+    [TL_HEAT_SCORE]       = { "#c6dbef", "#8fbfe0", "#4292c6", "#2171b5", "#08306b" }, \
+    [TL_HEAT_EVIDENCE]    = { "#fde725", "#7ad151", "#22a884", "#2a788e", "#414487" }, \
+    [TL_HEAT_TEMPERATURE] = { "#fde4a3", "#fdb45f", "#f4803a", "#d4442a", "#8f1d21" }, \
+    [TL_HEAT_GAP]         = { "#2166ac", "#8fbfe0", "#e6e0d6", "#f6b26b", "#d95f02" }, \
+  }
+#define HEAT_DARK \
+  { \
+    [TL_HEAT_SCORE]       = { "#1f3a5c", "#22548a", "#2f73ba", "#5ba3e6", "#a9d5ff" }, \
+    [TL_HEAT_EVIDENCE]    = { "#46327e", "#365c8d", "#277f8e", "#4ac16d", "#fde725" }, \
+    [TL_HEAT_TEMPERATURE] = { "#4a1c1c", "#8f2d22", "#d4512b", "#f99b46", "#ffe3a3" }, \
+    [TL_HEAT_GAP]         = { "#6cb0f0", "#2f5f8f", "#3a3b40", "#8c5526", "#f5a04a" }, \
+  }
 
 static const ThemeSpec theme_specs[] = {
   {
@@ -51,8 +85,7 @@ static const ThemeSpec theme_specs[] = {
     },
     { 26.0, 16.0, 14.0, 12.0 },
     5.0, 0.25,
-    /* ColorBrewer Blues: sequential, colour-blind and print safe */
-    { "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b" },
+    HEAT_LIGHT,
   },
   {
     "dark", TRUE,
@@ -77,8 +110,7 @@ static const ThemeSpec theme_specs[] = {
     },
     { 26.0, 16.0, 14.0, 12.0 },
     5.0, 0.3,
-    /* The same hues, brightening with the score as dark themes expect */
-    { "#1f3a5c", "#22548a", "#2f73ba", "#5ba3e6", "#a9d5ff" },
+    HEAT_DARK,
   },
   {
     /* For a room: black on white, heavier lines, larger type */
@@ -104,7 +136,7 @@ static const ThemeSpec theme_specs[] = {
     },
     { 32.0, 21.0, 18.0, 15.0 },
     8.0, 0.2,
-    { "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b" },
+    HEAT_PROJECTOR,
   },
 };
 
@@ -116,7 +148,7 @@ struct _TlTheme
 
   const ThemeSpec *spec;
   TlColor          colors[TL_THEME_N_COLORS];
-  TlColor          scale[G_N_ELEMENTS (((ThemeSpec *)0)->scale)];
+  TlColor          heat[TL_HEAT_N_SCALES][G_N_ELEMENTS (((ThemeSpec *)0)->heat[0])];
 };
 
 enum {
@@ -305,11 +337,12 @@ tl_theme_constructed (GObject *object)
       g_assert (ok);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->scale); i++)
-    {
-      ok = tl_color_parse (&self->scale[i], self->spec->scale[i]);
-      g_assert (ok);
-    }
+  for (guint h = 0; h < TL_HEAT_N_SCALES; h++)
+    for (guint i = 0; i < G_N_ELEMENTS (self->heat[h]); i++)
+      {
+        ok = tl_color_parse (&self->heat[h][i], self->spec->heat[h][i]);
+        g_assert (ok);
+      }
 }
 
 static void
@@ -543,10 +576,6 @@ tl_theme_score_color (TlTheme *self,
                       guint    scale,
                       TlColor *color)
 {
-  guint n_stops;
-  double pos;
-  guint lower;
-
   g_return_if_fail (TL_IS_THEME (self));
   g_return_if_fail (color != NULL);
 
@@ -557,17 +586,48 @@ tl_theme_score_color (TlTheme *self,
     }
 
   score = MIN (score, scale);
-  n_stops = G_N_ELEMENTS (self->scale);
-
-  if (scale == 1)
-    {
-      *color = self->scale[n_stops - 1];
-      return;
-    }
 
   /* Spread 1..scale over the stops, so 5, 7 and 10 point scales all
    * span the whole ramp. */
-  pos = (double) (score - 1) / (scale - 1) * (n_stops - 1);
+  tl_theme_heat_color (self, TL_HEAT_SCORE, scale == 1 ? 1.0 : (double) (score - 1) / (scale - 1), color);
+}
+
+gboolean
+tl_heat_scale_is_diverging (TlHeatScale scale)
+{
+  return scale == TL_HEAT_GAP;
+}
+
+void
+tl_theme_heat_color (TlTheme     *self,
+                     TlHeatScale  scale,
+                     double       t,
+                     TlColor     *color)
+{
+  const TlColor *stops;
+  guint n_stops;
+  double pos;
+  guint lower;
+
+  g_return_if_fail (TL_IS_THEME (self));
+  g_return_if_fail (scale < TL_HEAT_N_SCALES);
+  g_return_if_fail (color != NULL);
+
+  if (isnan (t))
+    {
+      *color = self->colors[TL_THEME_UNSET_CELL];
+      return;
+    }
+
+  /* Diverging scales run over −1..1: map them onto the stops as 0..1. */
+  if (tl_heat_scale_is_diverging (scale))
+    t = (CLAMP (t, -1.0, 1.0) + 1.0) / 2.0;
+  else
+    t = CLAMP (t, 0.0, 1.0);
+
+  stops = self->heat[scale];
+  n_stops = G_N_ELEMENTS (self->heat[scale]);
+  pos = t * (n_stops - 1);
   lower = MIN ((guint) floor (pos), n_stops - 2);
-  tl_color_mix (&self->scale[lower], &self->scale[lower + 1], pos - lower, color);
+  tl_color_mix (&stops[lower], &stops[lower + 1], pos - lower, color);
 }

@@ -116,8 +116,31 @@ void                tl_theme_text_on           (TlTheme        *self,
                                                 const TlColor  *fill,
                                                 TlColor        *color);
 
+/* Heat scales of the matrix (and of any heat map): colour-blind safe,
+ * readable in grey-scale (lightness changes monotonically away from the
+ * low end, or from the neutral middle of a diverging scale), adapted to
+ * each theme. */
+typedef enum {
+  TL_HEAT_SCORE,        /* sequential: current and target scores, ratings */
+  TL_HEAT_EVIDENCE,     /* sequential: counts of linked feedback */
+  TL_HEAT_TEMPERATURE,  /* sequential, warm: temperature */
+  TL_HEAT_GAP,          /* diverging around 0: target − current */
+  TL_HEAT_N_SCALES
+} TlHeatScale;
+
+/* TRUE for a scale that runs over −1..1 around a neutral 0 */
+gboolean            tl_heat_scale_is_diverging (TlHeatScale    scale);
+/* The colour of @t on @scale: 0..1 (low to high) on a sequential scale,
+ * −1..1 on a diverging one; clamped.  NAN (no value) gives
+ * TL_THEME_UNSET_CELL. */
+void                tl_theme_heat_color        (TlTheme        *self,
+                                                TlHeatScale     scale,
+                                                double          t,
+                                                TlColor        *color);
+
 /* The sequential, colour-blind safe score scale of the matrix: @score in
- * 1..@scale; 0 (unset) gives TL_THEME_UNSET_CELL. */
+ * 1..@scale; 0 (unset) gives TL_THEME_UNSET_CELL.  TL_HEAT_SCORE at
+ * (score − 1) / (scale − 1). */
 void                tl_theme_score_color       (TlTheme        *self,
                                                 guint           score,
                                                 guint           scale,
