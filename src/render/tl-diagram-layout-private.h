@@ -36,13 +36,33 @@ typedef struct {
   const char *loop_id;
   guint       n_arcs;
   gboolean    broken;
+  /* hidden from view: no arcs, greyed in the legend */
+  gboolean    hidden;
   /* The legend entry, drawing coordinates */
   double      legend_x, legend_y, legend_width, legend_height;
+  /* Its show/hide toggle, when the legend draws toggles (else all 0) */
+  double      toggle_x, toggle_y, toggle_width, toggle_height;
 } TlDiagramLayoutLoop;
+
+/* A station as laid out: its point (where its lines meet) and its card.
+ * The card is centred on the point unless @displaced, when it was moved
+ * beside the station to keep clear of the other cards and markers.  A
+ * marker of @marker_radius, round enough to cover the ends of its lines,
+ * is drawn at the point when @marked: when displaced, or when the card is
+ * too small to cover them. */
+typedef struct {
+  const char *station_id;
+  double      x, y;
+  double      marker_radius;
+  gboolean    displaced;
+  gboolean    marked;
+  double      card_x, card_y, card_width, card_height;
+} TlDiagramLayoutStation;
 
 typedef struct {
   GArray *arcs;              /* TlDiagramLayoutArc, by loop then position */
   GArray *loops;             /* TlDiagramLayoutLoop, in document order */
+  GArray *stations;          /* TlDiagramLayoutStation, in document order */
 } TlDiagramLayout;
 
 TlDiagramLayout *_tl_diagram_painter_get_layout (TlDiagramPainter *self,

@@ -48,6 +48,30 @@
 #define CARD_MAX_LINES   6
 #define HUB_MAX_LINES    4
 #define LEGEND_MAX_LINES 3
+/* The show/hide toggle at the end of a loop's legend entry */
+#define TOGGLE_SIZE     22.0
+#define TOGGLE_GAP      6.0
+/* Label placement: the space kept between cards, and between a moved
+ * card and its station's marker; how far out the candidates go. */
+#define CARD_GAP        4.0
+#define MARKER_MIN      6.0
+#define PLACE_STEP      12.0
+#define PLACE_RINGS     24
+/* Cards covering more than PLACE_FILL of the diagram's region leave too
+ * little room to keep them apart: they are drawn smaller (type and all,
+ * as a map of many stations is), down to CARD_MIN_SCALE.  Above
+ * PLACE_MAX_FILL even then, no placement can help: they stay on their
+ * stations. */
+#define PLACE_FILL      0.28
+#define CARD_MIN_SCALE  0.6
+#define PLACE_MAX_FILL  0.5
+/* Evidence (see tl_diagram_painter_set_evidence_mode()): the count pill
+ * at a card's top-right corner and at the end of a legend entry; how much
+ * of the heat colour goes into a card's fill. */
+#define PILL_HEIGHT     17.0
+#define PILL_PAD_X      5.0
+#define PILL_ROOM       40.0
+#define EVIDENCE_TINT   0.35
 
 typedef struct {
   TlStation   *station;
@@ -57,10 +81,20 @@ typedef struct {
   gboolean     dimmed;
   double       doc_x;
   double       doc_y;
-  double       x;          /* centre, scene units */
+  /* Where the station is, scene units: its lines meet there */
+  double       px;
+  double       py;
+  /* The card's centre: the station's point, unless the card would cover
+   * another card or station and was moved beside it (displaced), which
+   * leaves a marker of radius marker_r at the point. */
+  double       x;
   double       y;
   double       w;
   double       h;
+  double       marker_r;
+  gboolean     displaced;
+  /* the card's size relative to its full size (scene_shrink_cards()) */
+  double       scale;
   PangoLayout *label;
   double       label_w;
   double       label_h;
@@ -86,6 +120,8 @@ typedef struct {
   TlColor      color;      /* readable on the theme, dimmed out of focus */
   gboolean     focused;
   gboolean     dimmed;
+  /* hidden from view (not drawn; greyed in the legend) */
+  gboolean     hidden;
   /* names a missing station or reaches fewer than two distinct ones:
    * marked in the legend */
   gboolean     broken;
@@ -116,6 +152,8 @@ typedef struct {
   /* Type size of the theme relative to the light one: boxes sized for
    * text grow with it */
   double            type_scale;
+  /* Cards of a document too dense for the drawing are drawn smaller */
+  double            card_scale;
   PangoContext     *context;
 
   TlRenderHeading   heading;
@@ -132,6 +170,26 @@ typedef struct {
   double            legend_x, legend_y, legend_w, legend_h;
   PangoLayout      *legend_heading;
   double            legend_heading_h;
+  /* Some loop has evidence: the legend keeps room for its pill */
+  gboolean          loop_evidence;
+  /* The largest evidence of stations and loops, read at each draw */
+  TlEvidence        max_station;
+  TlEvidence        max_loop;
+  /* The last drawing of this scene to a raster surface, in its pixels:
+   * replayed while nothing it shows changed (see scene_draw_cached()) */
+  cairo_surface_t  *cache;
+  cairo_matrix_t    cache_matrix;
+  int               cache_x, cache_y, cache_w, cache_h;
+  char             *cache_selection;
+  /* The lines layer alone, in the same pixels, for the selected loop
+   * (its halo lies under the lines): a station selected or the evidence
+   * redrawn costs the cards and the legend, not every line again */
+  cairo_surface_t  *lines_cache;
+  char             *lines_cache_loop;
+  /* Draws of this scene so far: the first is drawn directly (a scene
+   * drawn once, as while a station is dragged, gains nothing from
+   * keeping it) */
+  guint             n_draws;
   GArray           *legend;         /* LegendEntry */
 } Scene;
 
@@ -142,6 +200,9 @@ struct _TlDiagramPainter
   char       *focus_loop;
   char       *selection_kind;
   char       *selection_id;
+  GStrv       hidden_loops;
+  gboolean    show_toggles;
+  TlDiagramEvidenceMode evidence_mode;
 
   /* The last scene laid out, for the next draw or hit-test of the same
    * size; dropped when anything it depends on changes */
@@ -218,6 +279,10 @@ scene_free (Scene *scene)
   g_clear_pointer (&scene->loops, g_array_unref);
   g_clear_pointer (&scene->arcs, g_array_unref);
   g_clear_pointer (&scene->legend, g_array_unref);
+  g_clear_pointer (&scene->cache, cairo_surface_destroy);
+  g_free (scene->cache_selection);
+  g_clear_pointer (&scene->lines_cache, cairo_surface_destroy);
+  g_free (scene->lines_cache_loop);
   g_free (scene);
 }
 
@@ -262,6 +327,34 @@ layout_fit (PangoLayout *layout,
   _tl_render_layout_size (layout, width, height);
 }
 
+/* Lays out the station's label and sizes its card (or the hub's drum) */
+static void
+box_measure (Scene *scene,
+             Box   *box)
+{
+  box->label = _tl_render_layout_new (scene->context, scene->theme, scene->language,
+                                      TL_THEME_FONT_LABEL,
+                                      box->hub ? 1.07 : 1.0,
+                                      box->hub ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                      tl_station_get_label (box->station));
+  layout_fit (box->label, (box->hub ? HUB_MAX_TEXT : CARD_MAX_TEXT) * scene->type_scale,
+              box->hub ? HUB_MAX_LINES : CARD_MAX_LINES,
+              &box->label_w, &box->label_h);
+  box->scale = 1.0;
+
+  if (box->hub)
+    {
+      box->w = MAX (box->label_w + 2 * HUB_PAD_X, 150.0);
+      /* top cap (a whole ellipse), the label, the bottom cap's bulge */
+      box->h = 2 * HUB_CAP + 8 + box->label_h + 10 + HUB_CAP;
+    }
+  else
+    {
+      box->w = MAX (box->label_w + 2 * CARD_PAD_X, CARD_MIN_WIDTH);
+      box->h = box->label_h + 2 * CARD_PAD_Y;
+    }
+}
+
 static void
 scene_add_boxes (Scene *scene)
 {
@@ -289,31 +382,43 @@ scene_add_boxes (Scene *scene)
       if (!isfinite (box.doc_y))
         box.doc_y = 0;
 
-      box.label = _tl_render_layout_new (scene->context, scene->theme, scene->language,
-                                         TL_THEME_FONT_LABEL,
-                                         box.hub ? 1.07 : 1.0,
-                                         box.hub ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                                         tl_station_get_label (station));
-      layout_fit (box.label, (box.hub ? HUB_MAX_TEXT : CARD_MAX_TEXT) * scene->type_scale,
-                  box.hub ? HUB_MAX_LINES : CARD_MAX_LINES,
-                  &box.label_w, &box.label_h);
-
-      if (box.hub)
-        {
-          box.w = MAX (box.label_w + 2 * HUB_PAD_X, 150.0);
-          /* top cap (a whole ellipse), the label, the bottom cap's bulge */
-          box.h = 2 * HUB_CAP + 8 + box.label_h + 10 + HUB_CAP;
-          if (scene->hub < 0)
-            scene->hub = scene->boxes->len;
-        }
-      else
-        {
-          box.w = MAX (box.label_w + 2 * CARD_PAD_X, CARD_MIN_WIDTH);
-          box.h = box.label_h + 2 * CARD_PAD_Y;
-        }
+      box_measure (scene, &box);
+      if (box.hub && scene->hub < 0)
+        scene->hub = scene->boxes->len;
 
       /* The object outlives the scene: the document holds it. */
       g_array_append_val (scene->boxes, box);
+    }
+}
+
+/* Shrinks the cards of a document too dense for its drawing (see
+ * PLACE_FILL); the hub keeps its size. */
+static void
+scene_shrink_cards (Scene *scene)
+{
+  double area = (scene->region_x1 - scene->region_x0) * (scene->region_y1 - scene->region_y0);
+  double fill = 0;
+
+  for (guint i = 0; i < scene->boxes->len; i++)
+    {
+      Box *box = &g_array_index (scene->boxes, Box, i);
+
+      fill += (box->w + CARD_GAP) * (box->h + CARD_GAP);
+    }
+
+  if (area <= 0 || fill <= PLACE_FILL * area)
+    return;
+
+  scene->card_scale = MAX (CARD_MIN_SCALE, sqrt (PLACE_FILL * area / fill));
+  for (guint i = 0; i < scene->boxes->len; i++)
+    {
+      Box *box = &g_array_index (scene->boxes, Box, i);
+
+      if (box->hub)
+        continue;
+      box->scale = scene->card_scale;
+      box->w *= box->scale;
+      box->h *= box->scale;
     }
 }
 
@@ -344,6 +449,8 @@ scene_add_loops (Scene *scene)
       info.loop = loop;
       info.focused = have_focus && g_strcmp0 (tl_loop_get_id (loop), painter->focus_loop) == 0;
       info.dimmed = have_focus && !info.focused;
+      info.hidden = painter->hidden_loops != NULL &&
+                    g_strv_contains ((const char * const *) painter->hidden_loops, tl_loop_get_id (loop));
       tl_theme_adjust_loop_color (scene->theme, tl_loop_get_color (loop), &info.color);
       if (info.dimmed)
         tl_color_mix (tl_theme_get_background (scene->theme), &info.color,
@@ -361,7 +468,7 @@ scene_add_loops (Scene *scene)
           else
             {
               Box *box = &g_array_index (scene->boxes, Box, b);
-              gboolean seen = FALSE;
+              gboolean seen = info.hidden;
 
               g_array_append_val (path, b);
               for (guint m = 0; m < box->loops->len; m++)
@@ -374,6 +481,17 @@ scene_add_loops (Scene *scene)
       if (path->len < 2)
         {
           g_array_index (scene->loops, LoopInfo, index).broken = TRUE;
+          continue;
+        }
+
+      /* A hidden loop takes no room in the bundles either. */
+      if (info.hidden)
+        {
+          gboolean moves = FALSE;
+
+          for (guint j = 1; j < path->len; j++)
+            moves |= g_array_index (path, guint, j) != g_array_index (path, guint, 0);
+          g_array_index (scene->loops, LoopInfo, index).broken = !moves;
           continue;
         }
 
@@ -481,6 +599,18 @@ scene_add_legend (Scene *scene)
 
   col_w = (scene->legend_w - 2 * LEGEND_PAD - (n_cols - 1) * 16.0) / n_cols;
   text_width = col_w - 2 * BADGE_RADIUS - 10;
+  if (scene->painter->show_toggles)
+    text_width -= TOGGLE_SIZE + TOGGLE_GAP;
+
+  /* Room for the loops' evidence pills, when some loop has evidence */
+  scene->loop_evidence = FALSE;
+  if (scene->painter->evidence_mode != TL_DIAGRAM_EVIDENCE_NONE)
+    for (guint i = 0; i < scene->loops->len; i++)
+      if (tl_document_get_evidence (scene->document, "loop",
+                                    tl_loop_get_id (g_array_index (scene->loops, LoopInfo, i).loop))->count > 0)
+        scene->loop_evidence = TRUE;
+  if (scene->loop_evidence)
+    text_width -= PILL_ROOM;
 
   /* Lay the entries out relative to the panel's top-left: loops in
    * columns first, then the station kinds in a row of their own. */
@@ -607,8 +737,202 @@ scene_fit (Scene *scene)
     {
       Box *box = &g_array_index (scene->boxes, Box, i);
 
-      box->x = box->doc_x * scene->k + scene->ox;
-      box->y = box->doc_y * scene->k + scene->oy;
+      box->px = box->x = box->doc_x * scene->k + scene->ox;
+      box->py = box->y = box->doc_y * scene->k + scene->oy;
+    }
+}
+
+/* ---- label placement ----------------------------------------------------- */
+
+static gboolean
+rects_overlap (double ax, double ay, double aw, double ah,
+               double bx, double by, double bw, double bh,
+               double gap)
+{
+  return ax < bx + bw + gap && bx < ax + aw + gap &&
+         ay < by + bh + gap && by < ay + ah + gap;
+}
+
+static gboolean
+rect_touches_disc (double x, double y, double w, double h,
+                   double cx, double cy, double r)
+{
+  double nx = CLAMP (cx, x, x + w), ny = CLAMP (cy, y, y + h);
+
+  return hypot (cx - nx, cy - ny) < r;
+}
+
+/* Whether card @i of @scene, centred on (@cx, @cy), keeps clear of the
+ * cards already placed and of every other station's marker. */
+static gboolean
+card_is_free (Scene          *scene,
+              guint           i,
+              const gboolean *placed,
+              double          cx,
+              double          cy)
+{
+  Box *box = &g_array_index (scene->boxes, Box, i);
+  double x = cx - box->w / 2, y = cy - box->h / 2;
+
+  for (guint j = 0; j < scene->boxes->len; j++)
+    {
+      Box *other = &g_array_index (scene->boxes, Box, j);
+
+      if (j == i)
+        continue;
+      if (rect_touches_disc (x, y, box->w, box->h, other->px, other->py, other->marker_r + CARD_GAP))
+        return FALSE;
+      if (placed[j] &&
+          rects_overlap (x, y, box->w, box->h,
+                         other->x - other->w / 2, other->y - other->h / 2, other->w, other->h,
+                         CARD_GAP))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_card_area (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  Scene *scene = user_data;
+  Box *x = &g_array_index (scene->boxes, Box, *(const guint *) a);
+  Box *y = &g_array_index (scene->boxes, Box, *(const guint *) b);
+  double ax = x->w * x->h, ay = y->w * y->h;
+
+  /* then in document order, for a stable result */
+  if (ax != ay)
+    return ax > ay ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+/* Cards sit on their stations; a card that would cover another card or
+ * another station's marker moves beside its station instead, to the
+ * first free place of: below, above, right, left, then the corners, then
+ * the same a step further out, ring by ring.  Its station then shows a
+ * marker where its lines meet.  The hub is placed first, then the others
+ * from the biggest card down; a card with no free place (a document far
+ * too dense for the drawing) stays on its station.  Where nothing collides, as in
+ * the template, nothing moves. */
+static void
+scene_place_labels (Scene *scene)
+{
+  static const double directions[][2] = {
+    { 0, 1 }, { 0, -1 }, { 1, 0 }, { -1, 0 },
+    { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 },
+  };
+  guint n = scene->boxes->len;
+  g_autofree gboolean *placed = NULL;
+  g_autofree guint *order = NULL;
+  double spacing = scene->line_width + BUNDLE_GAP;
+  double fill = 0;
+  guint n_order = 0;
+
+  if (n == 0)
+    return;
+
+  /* A marker is round enough to cover the ends of every line of its
+   * widest bundle (see scene_route_arcs()). */
+  {
+    g_autoptr(GHashTable) bundles = g_hash_table_new (g_direct_hash, g_direct_equal);
+    g_autofree guint *widest = g_new0 (guint, n);
+
+    for (guint i = 0; i < scene->arcs->len; i++)
+      {
+        Arc *arc = &g_array_index (scene->arcs, Arc, i);
+        gpointer key = GUINT_TO_POINTER (MIN (arc->from, arc->to) * n + MAX (arc->from, arc->to) + 1);
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (bundles, key)) + 1;
+
+        g_hash_table_insert (bundles, key, GUINT_TO_POINTER (count));
+        widest[arc->from] = MAX (widest[arc->from], count);
+        widest[arc->to] = MAX (widest[arc->to], count);
+      }
+
+    for (guint i = 0; i < n; i++)
+      {
+        Box *box = &g_array_index (scene->boxes, Box, i);
+
+        box->marker_r = MAX (MARKER_MIN,
+                             (MAX (widest[i], 1) - 1) * spacing / 2 + scene->line_width / 2 + 3);
+        fill += (box->w + CARD_GAP) * (box->h + CARD_GAP);
+      }
+  }
+
+  if (fill > PLACE_MAX_FILL * (scene->region_x1 - scene->region_x0) * (scene->region_y1 - scene->region_y0))
+    return;
+
+  placed = g_new0 (gboolean, n);
+  order = g_new (guint, n);
+  if (scene->hub >= 0)
+    order[n_order++] = scene->hub;
+  for (guint i = 0; i < n; i++)
+    if ((int) i != scene->hub)
+      order[n_order++] = i;
+  /* Big cards first: they have the fewest places to go, and small ones
+   * fit into what is left. */
+  g_qsort_with_data (order + (scene->hub >= 0), n_order - (scene->hub >= 0), sizeof (guint),
+                     compare_card_area, scene);
+
+  for (guint o = 0; o < n; o++)
+    {
+      guint i = order[o];
+      Box *box = &g_array_index (scene->boxes, Box, i);
+      double gap = box->marker_r + CARD_GAP;
+
+      placed[i] = TRUE;
+      if (card_is_free (scene, i, placed, box->px, box->py))
+        continue;
+
+      for (guint ring = 0; ring < PLACE_RINGS; ring++)
+        for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+          {
+            double ux = directions[d][0], uy = directions[d][1];
+            double diagonal = ux != 0 && uy != 0 ? G_SQRT2 / 2 : 1.0;
+            double cx = box->px + ux * (gap * diagonal + box->w / 2 + ring * PLACE_STEP);
+            double cy = box->py + uy * (gap * diagonal + box->h / 2 + ring * PLACE_STEP);
+
+            /* a moved card stays inside the diagram's region */
+            if (cx - box->w / 2 < scene->region_x0 || cx + box->w / 2 > scene->region_x1 ||
+                cy - box->h / 2 < scene->region_y0 || cy + box->h / 2 > scene->region_y1)
+              continue;
+            if (card_is_free (scene, i, placed, cx, cy))
+              {
+                box->x = cx;
+                box->y = cy;
+                box->displaced = TRUE;
+                goto next;
+              }
+          }
+
+      /* Nothing free nearby: the nearest free place anywhere in the
+       * region, on a grid, leader and all. */
+      {
+        double best = G_MAXDOUBLE, best_x = 0, best_y = 0;
+
+        for (double cy = scene->region_y0 + box->h / 2; cy + box->h / 2 <= scene->region_y1; cy += PLACE_STEP)
+          for (double cx = scene->region_x0 + box->w / 2; cx + box->w / 2 <= scene->region_x1; cx += PLACE_STEP)
+            {
+              double distance = hypot (cx - box->px, cy - box->py);
+
+              if (distance < best && card_is_free (scene, i, placed, cx, cy))
+                {
+                  best = distance;
+                  best_x = cx;
+                  best_y = cy;
+                }
+            }
+
+        if (best < G_MAXDOUBLE)
+          {
+            box->x = best_x;
+            box->y = best_y;
+            box->displaced = TRUE;
+          }
+      }
+    next:
+      ;
     }
 }
 
@@ -665,8 +989,8 @@ scene_route_arcs (Scene *scene)
 
       ba = &g_array_index (scene->boxes, Box, a);
       bb = &g_array_index (scene->boxes, Box, b);
-      dx = bb->x - ba->x;
-      dy = bb->y - ba->y;
+      dx = bb->px - ba->px;
+      dy = bb->py - ba->py;
       len = hypot (dx, dy);
       if (len < 1e-6)
         {
@@ -686,11 +1010,11 @@ scene_route_arcs (Scene *scene)
           if (c == a || c == b)
             continue;
 
-          t = ((obstacle->x - ba->x) * dx + (obstacle->y - ba->y) * dy) / (len * len);
+          t = ((obstacle->x - ba->px) * dx + (obstacle->y - ba->py) * dy) / (len * len);
           if (t <= 0.05 || t >= 0.95)
             continue;
 
-          s = (obstacle->x - ba->x) * nx + (obstacle->y - ba->y) * ny;
+          s = (obstacle->x - ba->px) * nx + (obstacle->y - ba->py) * ny;
           reach = fabs (nx) * obstacle->w / 2 + fabs (ny) * obstacle->h / 2 + bundle_half + 14.0;
           if (fabs (s) >= reach)
             continue;
@@ -711,8 +1035,8 @@ scene_route_arcs (Scene *scene)
         {
           Arc *arc = &g_array_index (scene->arcs, Arc, g_array_index (group, guint, g));
           double offset = (g - (group->len - 1) / 2.0) * spacing;
-          double ax = ba->x + nx * offset, ay = ba->y + ny * offset;
-          double bx = bb->x + nx * offset, by = bb->y + ny * offset;
+          double ax = ba->px + nx * offset, ay = ba->py + ny * offset;
+          double bx = bb->px + nx * offset, by = bb->py + ny * offset;
           double mx = (ax + bx) / 2 + nx * bend, my = (ay + by) / 2 + ny * bend;
 
           arc->slot = g;
@@ -762,6 +1086,7 @@ scene_new (TlDiagramPainter *self,
   scene->height = height / scene->unit;
   scene->line_width = tl_theme_get_line_width (scene->theme);
   scene->type_scale = tl_theme_get_font_size (scene->theme, TL_THEME_FONT_LABEL) / 16.0;
+  scene->card_scale = 1.0;
   scene->context = _tl_render_context_new (scene->language);
 
   heading_h = _tl_render_heading_init (&scene->heading, scene->context, scene->theme, scene->language,
@@ -789,7 +1114,9 @@ scene_new (TlDiagramPainter *self,
       scene->legend_y = scene->height - MARGIN - scene->legend_h;
     }
 
+  scene_shrink_cards (scene);
   scene_fit (scene);
+  scene_place_labels (scene);
   scene_route_arcs (scene);
 
   return scene;
@@ -884,8 +1211,8 @@ draw_connectors (Scene   *scene,
 
       /* One stroke per line: a single path of lines that all meet at the
        * hub costs cairo far more to tessellate. */
-      cairo_move_to (cr, hub->x, hub->y);
-      cairo_line_to (cr, box->x, box->y);
+      cairo_move_to (cr, hub->px, hub->py);
+      cairo_line_to (cr, box->px, box->py);
       cairo_stroke (cr);
     }
   cairo_restore (cr);
@@ -1048,6 +1375,149 @@ hub_side_path (cairo_t *cr,
   cairo_line_to (cr, x + box->w, y + HUB_CAP);
 }
 
+/* Whether a station shows a marker where its lines meet: when its card
+ * moved aside, or is too small to cover the ends of its bundles. */
+static gboolean
+box_shows_marker (Box *box)
+{
+  return box->displaced || 2 * box->marker_r > MIN (box->w, box->h);
+}
+
+/* A card moved off its station: the station is a ring where its lines
+ * meet, as a metro map draws an interchange, and a thin leader ties the
+ * card to it. */
+static void
+draw_marker (Scene    *scene,
+             cairo_t  *cr,
+             Box      *box,
+             gboolean  selected)
+{
+  TlTheme *theme = scene->theme;
+  double cx = CLAMP (box->px, box->x - box->w / 2, box->x + box->w / 2);
+  double cy = CLAMP (box->py, box->y - box->h / 2, box->y + box->h / 2);
+  TlColor fill, border;
+
+  kind_colors (scene, box->kind, &fill, &border);
+  if (box->hub)
+    border = *tl_theme_get_color (theme, TL_THEME_HUB_BORDER);
+
+  cairo_save (cr);
+  if (hypot (cx - box->px, cy - box->py) > box->marker_r + 1)
+    {
+      cairo_move_to (cr, box->px, box->py);
+      cairo_line_to (cr, cx, cy);
+      cairo_set_line_width (cr, 1.25);
+      _tl_render_set_color (cr, &border, box->dimmed ? 0.45 : 1.0);
+      cairo_stroke (cr);
+    }
+
+  cairo_new_path (cr);
+  cairo_arc (cr, box->px, box->py, box->marker_r, 0, 2 * G_PI);
+  _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SURFACE), 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 2.0);
+  _tl_render_set_color (cr, box->dimmed ? &border : tl_theme_get_text (theme), box->dimmed ? 0.6 : 1.0);
+  cairo_stroke (cr);
+
+  if (selected)
+    {
+      cairo_arc (cr, box->px, box->py, box->marker_r + SELECTION_GAP, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 2.5);
+      _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SELECTION), 1.0);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* ---- evidence ---------------------------------------------------------- */
+
+/* The evidence of @kind/@id when the mode shows it and something is
+ * linked, else NULL */
+static const TlEvidence *
+scene_evidence (Scene      *scene,
+                const char *kind,
+                const char *id)
+{
+  const TlEvidence *e;
+
+  if (scene->painter->evidence_mode == TL_DIAGRAM_EVIDENCE_NONE || id == NULL)
+    return NULL;
+
+  e = tl_document_get_evidence (scene->document, kind, id);
+  return e->count > 0 ? e : NULL;
+}
+
+/* @fill mixed with the heat colour of @e against the largest of its kind:
+ * count or temperature, by the mode */
+static void
+evidence_tint (Scene            *scene,
+               const TlEvidence *e,
+               const TlEvidence *max,
+               TlColor          *fill)
+{
+  gboolean temperature = scene->painter->evidence_mode == TL_DIAGRAM_EVIDENCE_TEMPERATURE;
+  double value = temperature ? e->temperature : (double) e->count;
+  double top = temperature ? max->temperature : (double) max->count;
+  TlColor heat;
+
+  tl_theme_heat_color (scene->theme, temperature ? TL_HEAT_TEMPERATURE : TL_HEAT_EVIDENCE,
+                       top > 0 ? CLAMP (value / top, 0.0, 1.0) : 1.0, &heat);
+  tl_color_mix (fill, &heat, EVIDENCE_TINT, fill);
+}
+
+/* A pill with @e's count, its right end at @right and its middle at @cy;
+ * its look tells the evidence strength: a hollow outline when weak, the
+ * muted text colour when moderate, the text colour when strong. */
+static void
+draw_evidence_pill (Scene            *scene,
+                    cairo_t          *cr,
+                    const TlEvidence *e,
+                    double            right,
+                    double            cy,
+                    double            alpha)
+{
+  TlTheme *theme = scene->theme;
+  TlEvidenceStrength strength = tl_evidence_get_strength (e, scene->document);
+  g_autofree char *text = e->count > 999 ? g_strdup ("999+")
+                                         : g_strdup_printf ("%" G_GUINT64_FORMAT, e->count);
+  g_autoptr(PangoLayout) layout = _tl_render_layout_new (scene->context, theme, "en",
+                                                         TL_THEME_FONT_SMALL, 0.85,
+                                                         PANGO_WEIGHT_BOLD, text);
+  double tw, th, w, h, x, y;
+  TlColor fill, on_fill;
+
+  _tl_render_layout_size (layout, &tw, &th);
+  h = MAX (PILL_HEIGHT, th + 2);
+  w = MAX (h, tw + 2 * PILL_PAD_X);
+  x = right - w;
+  y = cy - h / 2;
+
+  if (strength == TL_EVIDENCE_WEAK)
+    {
+      fill = *tl_theme_get_color (theme, TL_THEME_SURFACE);
+      on_fill = *tl_theme_get_text (theme);
+    }
+  else
+    {
+      fill = *(strength == TL_EVIDENCE_STRONG ? tl_theme_get_text (theme)
+                                              : tl_theme_get_muted_text (theme));
+      tl_theme_text_on (theme, &fill, &on_fill);
+    }
+
+  cairo_new_path (cr);
+  _tl_render_rounded_rect (cr, x, y, w, h, h / 2);
+  _tl_render_set_color (cr, &fill, alpha);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.25);
+  _tl_render_set_color (cr, strength == TL_EVIDENCE_WEAK ? tl_theme_get_muted_text (theme)
+                                                         : tl_theme_get_background (theme),
+                        alpha);
+  cairo_stroke (cr);
+
+  _tl_render_set_color (cr, &on_fill, alpha);
+  _tl_render_show_layout (cr, layout, x + (w - tw) / 2, y + (h - th) / 2);
+}
+
 static void
 draw_station (Scene   *scene,
               cairo_t *cr,
@@ -1056,18 +1526,32 @@ draw_station (Scene   *scene,
   TlDiagramPainter *painter = scene->painter;
   TlTheme *theme = scene->theme;
   const TlColor *background = tl_theme_get_background (theme);
-  double x = box->x - box->w / 2;
-  double y = box->y - box->h / 2;
+  /* A shrunken card (see scene_shrink_cards()) is drawn at full size,
+   * scaled about its centre: its label is laid out once. */
+  double w = box->w / box->scale;
+  double h = box->h / box->scale;
+  double x = box->x - w / 2;
+  double y = box->y - h / 2;
   gboolean selected = g_strcmp0 (painter->selection_kind, "station") == 0 &&
                       g_strcmp0 (painter->selection_id, box->id) == 0;
+  const TlEvidence *evidence = scene_evidence (scene, "station", box->id);
   TlColor fill, border, text;
 
+  if (box_shows_marker (box))
+    draw_marker (scene, cr, box, selected);
+
   cairo_save (cr);
+  if (box->scale != 1.0)
+    {
+      cairo_translate (cr, box->x, box->y);
+      cairo_scale (cr, box->scale, box->scale);
+      cairo_translate (cr, -box->x, -box->y);
+    }
 
   if (box->hub)
     {
       const TlColor *hub_fill = tl_theme_get_color (theme, TL_THEME_HUB_FILL);
-      double rx = box->w / 2;
+      double rx = w / 2;
       TlColor top_fill;
 
       /* The cylinder of the steam engine: a database drum. */
@@ -1107,7 +1591,7 @@ draw_station (Scene   *scene,
       if (selected)
         {
           _tl_render_rounded_rect (cr, x - SELECTION_GAP, y - SELECTION_GAP,
-                                   box->w + 2 * SELECTION_GAP, box->h + 2 * SELECTION_GAP + 3,
+                                   w + 2 * SELECTION_GAP, h + 2 * SELECTION_GAP + 3,
                                    CARD_RADIUS + SELECTION_GAP);
           cairo_set_line_width (cr, 2.5);
           _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SELECTION), 1.0);
@@ -1116,11 +1600,15 @@ draw_station (Scene   *scene,
 
       _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_HUB_TEXT), 1.0);
       _tl_render_show_layout (cr, box->label, box->x - box->label_w / 2, y + 2 * HUB_CAP + 8);
+      if (evidence != NULL)
+        draw_evidence_pill (scene, cr, evidence, x + w + 6, y + HUB_CAP, 1.0);
       cairo_restore (cr);
       return;
     }
 
   kind_colors (scene, box->kind, &fill, &border);
+  if (evidence != NULL)
+    evidence_tint (scene, evidence, &scene->max_station, &fill);
   text = *tl_theme_get_text (theme);
   if (box->dimmed)
     {
@@ -1132,12 +1620,12 @@ draw_station (Scene   *scene,
   /* a soft shadow: two offset layers */
   for (guint i = 0; i < 2; i++)
     {
-      _tl_render_rounded_rect (cr, x - i, y + 1.5 + i, box->w + 2 * i, box->h + i, CARD_RADIUS + i);
+      _tl_render_rounded_rect (cr, x - i, y + 1.5 + i, w + 2 * i, h + i, CARD_RADIUS + i);
       _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SHADOW), box->dimmed ? 0.4 : 1.0);
       cairo_fill (cr);
     }
 
-  _tl_render_rounded_rect (cr, x, y, box->w, box->h, CARD_RADIUS);
+  _tl_render_rounded_rect (cr, x, y, w, h, CARD_RADIUS);
   _tl_render_set_color (cr, &fill, 1.0);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, 1.25);
@@ -1147,7 +1635,7 @@ draw_station (Scene   *scene,
   if (selected)
     {
       _tl_render_rounded_rect (cr, x - SELECTION_GAP, y - SELECTION_GAP,
-                               box->w + 2 * SELECTION_GAP, box->h + 2 * SELECTION_GAP,
+                               w + 2 * SELECTION_GAP, h + 2 * SELECTION_GAP,
                                CARD_RADIUS + SELECTION_GAP);
       cairo_set_line_width (cr, 2.5);
       _tl_render_set_color (cr, tl_theme_get_color (theme, TL_THEME_SELECTION), 1.0);
@@ -1162,7 +1650,7 @@ draw_station (Scene   *scene,
   if (box->loops->len > 0)
     {
       double total = (box->loops->len - 1) * DOT_STEP;
-      double dy = y + box->h;
+      double dy = y + h;
 
       for (guint i = 0; i < box->loops->len; i++)
         {
@@ -1178,6 +1666,10 @@ draw_station (Scene   *scene,
           cairo_fill (cr);
         }
     }
+
+  /* The count rides on the top-right corner, like a notification's */
+  if (evidence != NULL)
+    draw_evidence_pill (scene, cr, evidence, x + w + 6, y, box->dimmed ? 0.6 : 1.0);
 
   cairo_restore (cr);
 }
@@ -1196,6 +1688,86 @@ legend_entry_rect (Scene       *scene,
   *y = scene->legend_y + entry->y - 4;
   *width = entry->w + 12;
   *height = entry->h + 8;
+}
+
+/* The show/hide toggle at the end of a loop's legend entry, scene units */
+static void
+legend_toggle_rect (Scene       *scene,
+                    LegendEntry *entry,
+                    double      *x,
+                    double      *y,
+                    double      *width,
+                    double      *height)
+{
+  *x = scene->legend_x + entry->x + entry->w - TOGGLE_SIZE;
+  *y = scene->legend_y + entry->y + BADGE_RADIUS - TOGGLE_SIZE / 2;
+  *width = TOGGLE_SIZE;
+  *height = TOGGLE_SIZE;
+}
+
+/* The index of the loop whose show/hide toggle is at (@x, @y), scene
+ * units, or -1 */
+static int
+scene_legend_toggle_at (Scene  *scene,
+                        double  x,
+                        double  y)
+{
+  if (!scene->painter->show_toggles)
+    return -1;
+
+  for (guint i = 0; i < scene->legend->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (scene->legend, LegendEntry, i);
+      double rx, ry, rw, rh;
+
+      if (entry->loop < 0)
+        continue;
+
+      legend_toggle_rect (scene, entry, &rx, &ry, &rw, &rh);
+      if (x >= rx && x < rx + rw && y >= ry && y < ry + rh)
+        return entry->loop;
+    }
+
+  return -1;
+}
+
+/* An eye, struck through when @crossed: "shown" and "hidden" */
+static void
+draw_eye (Scene         *scene,
+          cairo_t       *cr,
+          double         cx,
+          double         cy,
+          const TlColor *color,
+          gboolean       crossed)
+{
+  double w = TOGGLE_SIZE * 0.36, h = TOGGLE_SIZE * 0.22;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, cx - w, cy);
+  cairo_curve_to (cr, cx - w / 2, cy - h * 1.4, cx + w / 2, cy - h * 1.4, cx + w, cy);
+  cairo_curve_to (cr, cx + w / 2, cy + h * 1.4, cx - w / 2, cy + h * 1.4, cx - w, cy);
+  cairo_close_path (cr);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  _tl_render_set_color (cr, color, 1.0);
+  cairo_stroke (cr);
+  cairo_arc (cr, cx, cy, h * 0.75, 0, 2 * G_PI);
+  cairo_fill (cr);
+
+  if (crossed)
+    {
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_move_to (cr, cx - w, cy + w * 0.9);
+      cairo_line_to (cr, cx + w, cy - w * 0.9);
+      cairo_set_line_width (cr, 4.0);
+      _tl_render_set_color (cr, tl_theme_get_color (scene->theme, TL_THEME_SURFACE), 1.0);
+      cairo_stroke_preserve (cr);
+      cairo_set_line_width (cr, 1.5);
+      _tl_render_set_color (cr, color, 1.0);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
 }
 
 /* The index of the loop whose legend entry is at (@x, @y), scene units,
@@ -1288,10 +1860,15 @@ draw_legend (Scene   *scene,
             }
           else
             {
+              TlColor badge = info->color;
+
+              /* A hidden loop's badge fades towards the panel. */
+              if (info->hidden)
+                tl_color_mix (tl_theme_get_color (theme, TL_THEME_SURFACE), &badge, 0.35, &badge);
               cairo_arc (cr, ex + BADGE_RADIUS, ey + BADGE_RADIUS, BADGE_RADIUS, 0, 2 * G_PI);
-              _tl_render_set_color (cr, &info->color, 1.0);
+              _tl_render_set_color (cr, &badge, 1.0);
               cairo_fill (cr);
-              tl_theme_text_on (theme, &info->color, &on_badge);
+              tl_theme_text_on (theme, &badge, &on_badge);
             }
 
           _tl_render_layout_size (entry->badge, &bw, &bh);
@@ -1299,10 +1876,30 @@ draw_legend (Scene   *scene,
           _tl_render_show_layout (cr, entry->badge,
                                   ex + BADGE_RADIUS - bw / 2, ey + BADGE_RADIUS - bh / 2);
 
-          text = info->dimmed ? tl_theme_get_muted_text (theme) : tl_theme_get_text (theme);
+          text = info->dimmed || info->hidden ? tl_theme_get_muted_text (theme) : tl_theme_get_text (theme);
           _tl_render_set_color (cr, text, 1.0);
           _tl_render_show_layout (cr, entry->text, ex + 2 * BADGE_RADIUS + 10,
                                   ey + MAX (0, (2 * BADGE_RADIUS - entry->text_h) / 2));
+
+          if (scene->loop_evidence)
+            {
+              const TlEvidence *evidence = scene_evidence (scene, "loop", tl_loop_get_id (info->loop));
+              double right = ex + entry->w;
+
+              if (scene->painter->show_toggles)
+                right -= TOGGLE_SIZE + TOGGLE_GAP;
+              if (evidence != NULL)
+                draw_evidence_pill (scene, cr, evidence, right, ey + BADGE_RADIUS,
+                                    info->dimmed || info->hidden ? 0.6 : 1.0);
+            }
+
+          if (scene->painter->show_toggles)
+            {
+              legend_toggle_rect (scene, entry, &rx, &ry, &rw, &rh);
+              draw_eye (scene, cr, rx + rw / 2, ry + rh / 2,
+                        info->hidden ? tl_theme_get_muted_text (theme) : tl_theme_get_text (theme),
+                        info->hidden);
+            }
         }
       else
         {
@@ -1334,9 +1931,18 @@ draw_legend (Scene   *scene,
   cairo_restore (cr);
 }
 
+/* The layers of a drawing: what lies under the stations (title, lines,
+ * arrows, the selected loop's halo), then the stations and the legend */
+typedef enum {
+  LAYER_LINES = 1 << 0,
+  LAYER_TOP   = 1 << 1,
+  LAYER_ALL   = LAYER_LINES | LAYER_TOP
+} Layers;
+
 static void
-scene_draw (Scene   *scene,
-            cairo_t *cr)
+scene_draw_layers (Scene   *scene,
+                   cairo_t *cr,
+                   Layers   layers)
 {
   int focused = -1;
 
@@ -1348,6 +1954,15 @@ scene_draw (Scene   *scene,
    * tenth: no visible difference on lines this thick, and most of the
    * time of a redraw goes into stroking them. */
   cairo_set_tolerance (cr, 0.25);
+
+  if (scene->painter->evidence_mode != TL_DIAGRAM_EVIDENCE_NONE)
+    {
+      tl_document_get_evidence_max (scene->document, "station", &scene->max_station);
+      tl_document_get_evidence_max (scene->document, "loop", &scene->max_loop);
+    }
+
+  if (!(layers & LAYER_LINES))
+    goto top;
 
   _tl_render_heading_draw (&scene->heading, cr, scene->theme, MARGIN, MARGIN);
 
@@ -1371,10 +1986,174 @@ scene_draw (Scene   *scene,
   if (focused >= 0)
     draw_arrows (scene, cr, focused);
 
+top:
+  if (!(layers & LAYER_TOP))
+    return;
+
   for (guint i = 0; i < scene->boxes->len; i++)
     draw_station (scene, cr, &g_array_index (scene->boxes, Box, i));
 
   draw_legend (scene, cr);
+}
+
+static void
+scene_draw (Scene   *scene,
+            cairo_t *cr)
+{
+  scene_draw_layers (scene, cr, LAYER_ALL);
+}
+
+/* Redraws come far more often than changes: the pointer moves, a ring
+ * or a drop target shows over the drawing, a tooltip comes and goes.  On
+ * a raster target the scene is drawn once into an image of the target's
+ * own pixels (same transform, fractional offset included, so it
+ * rasterizes exactly as a direct draw would), and that image is painted
+ * from the second draw of the scene on, until the scene is dropped (any
+ * change to the document, the theme, the
+ * focus, the hidden loops, the evidence, the size) or the selection or
+ * the transform change.  Vector targets (SVG, PDF) and transforms that
+ * rotate, or extents too large to keep, are drawn directly.  FALSE when
+ * the caller is to draw directly. */
+#define CACHE_MAX_PIXELS (4096 * 4096)
+
+static gboolean
+scene_draw_cached (Scene   *scene,
+                   cairo_t *cr,
+                   double   width,
+                   double   height)
+{
+  TlDiagramPainter *painter = scene->painter;
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  g_autofree char *selection = NULL;
+  cairo_matrix_t m, pixel;
+  double sx, sy, ox, oy, cx0, cy0, cx1, cy1, px0, py0, px1, py1;
+  int x0, y0, x1, y1;
+
+  if (scene->unit <= 0)
+    return TRUE;
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  /* The kept image holds the page's background too and replaces what is
+   * there: an opaque page only (a transparent one is drawn directly) */
+  if (tl_theme_get_background (scene->theme)->alpha < 1.0)
+    return FALSE;
+
+  cairo_get_matrix (cr, &m);
+  if (m.xy != 0 || m.yx != 0 || m.xx <= 0 || m.yy <= 0)
+    return FALSE;
+
+  /* user space to the target's pixels */
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_matrix_init (&pixel, m.xx * sx, 0, 0, m.yy * sy, m.x0 * sx + ox, m.y0 * sy + oy);
+
+  /* the pixels of the drawing that can show: inside the clip */
+  cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+  cx0 = MAX (cx0, 0);
+  cy0 = MAX (cy0, 0);
+  cx1 = MIN (cx1, width);
+  cy1 = MIN (cy1, height);
+  if (cx1 <= cx0 || cy1 <= cy0)
+    return TRUE;
+  px0 = cx0, py0 = cy0, px1 = cx1, py1 = cy1;
+  cairo_matrix_transform_point (&pixel, &px0, &py0);
+  cairo_matrix_transform_point (&pixel, &px1, &py1);
+  x0 = (int) floor (px0);
+  y0 = (int) floor (py0);
+  x1 = (int) ceil (px1);
+  y1 = (int) ceil (py1);
+  if ((double) (x1 - x0) * (y1 - y0) > CACHE_MAX_PIXELS)
+    return FALSE;
+  if (scene->n_draws++ == 0)
+    return FALSE;
+
+  selection = g_strconcat (painter->selection_kind ? painter->selection_kind : "", "\x1f",
+                           painter->selection_id ? painter->selection_id : "", NULL);
+
+  if (scene->cache == NULL ||
+      memcmp (&scene->cache_matrix, &pixel, sizeof pixel) != 0 ||
+      scene->cache_x != x0 || scene->cache_y != y0 ||
+      scene->cache_w != x1 - x0 || scene->cache_h != y1 - y0 ||
+      g_strcmp0 (scene->cache_selection, selection) != 0)
+    {
+      cairo_matrix_t shifted = pixel;
+      const char *loop = g_strcmp0 (painter->selection_kind, "loop") == 0 ? painter->selection_id : NULL;
+      gboolean same_place = scene->cache != NULL &&
+                            memcmp (&scene->cache_matrix, &pixel, sizeof pixel) == 0 &&
+                            scene->cache_x == x0 && scene->cache_y == y0 &&
+                            scene->cache_w == x1 - x0 && scene->cache_h == y1 - y0;
+      cairo_t *cache_cr;
+
+      shifted.x0 -= x0;
+      shifted.y0 -= y0;
+
+      /* the lines layer, unless kept for these pixels and this loop */
+      if (!same_place || scene->lines_cache == NULL || g_strcmp0 (scene->lines_cache_loop, loop) != 0)
+        {
+          g_clear_pointer (&scene->lines_cache, cairo_surface_destroy);
+          scene->lines_cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
+          if (cairo_surface_status (scene->lines_cache) != CAIRO_STATUS_SUCCESS)
+            {
+              g_clear_pointer (&scene->lines_cache, cairo_surface_destroy);
+              g_clear_pointer (&scene->cache, cairo_surface_destroy);
+              return FALSE;
+            }
+          cache_cr = cairo_create (scene->lines_cache);
+          cairo_set_matrix (cache_cr, &shifted);
+          cairo_rectangle (cache_cr, 0, 0, width, height);
+          cairo_clip (cache_cr);
+          /* as tl_painter_draw() does */
+          _tl_render_set_color (cache_cr, tl_theme_get_background (scene->theme), 1.0);
+          cairo_paint (cache_cr);
+          scene_draw_layers (scene, cache_cr, LAYER_LINES);
+          cairo_destroy (cache_cr);
+          cairo_surface_flush (scene->lines_cache);
+          g_free (scene->lines_cache_loop);
+          scene->lines_cache_loop = g_strdup (loop);
+        }
+
+      g_clear_pointer (&scene->cache, cairo_surface_destroy);
+      scene->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
+      if (cairo_surface_status (scene->cache) != CAIRO_STATUS_SUCCESS)
+        {
+          g_clear_pointer (&scene->cache, cairo_surface_destroy);
+          return FALSE;
+        }
+
+      /* the lines copied (onto nothing: exactly), the rest drawn over */
+      cache_cr = cairo_create (scene->cache);
+      cairo_set_source_surface (cache_cr, scene->lines_cache, 0, 0);
+      cairo_set_operator (cache_cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cache_cr);
+      cairo_set_operator (cache_cr, CAIRO_OPERATOR_OVER);
+      cairo_set_matrix (cache_cr, &shifted);
+      cairo_rectangle (cache_cr, 0, 0, width, height);
+      cairo_clip (cache_cr);
+      scene_draw_layers (scene, cache_cr, LAYER_TOP);
+      cairo_destroy (cache_cr);
+      cairo_surface_flush (scene->cache);
+
+      scene->cache_matrix = pixel;
+      scene->cache_x = x0;
+      scene->cache_y = y0;
+      scene->cache_w = x1 - x0;
+      scene->cache_h = y1 - y0;
+      g_free (scene->cache_selection);
+      scene->cache_selection = g_steal_pointer (&selection);
+    }
+
+  /* painted in the target's pixels, pixel for pixel */
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_identity_matrix (cr);
+  cairo_translate (cr, -ox / sx, -oy / sy);
+  cairo_scale (cr, 1 / sx, 1 / sy);
+  cairo_set_source_surface (cr, scene->cache, x0, y0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  return TRUE;
 }
 
 /* ---- hit-testing ------------------------------------------------------- */
@@ -1394,7 +2173,25 @@ scene_station_at (Scene  *scene,
         return box->id;
     }
 
-  return NULL;
+  /* then the markers, where stations stand close: the nearest wins */
+  {
+    const char *nearest = NULL;
+    double best = G_MAXDOUBLE;
+
+    for (guint i = 0; i < scene->boxes->len; i++)
+      {
+        Box *box = &g_array_index (scene->boxes, Box, i);
+        double distance = hypot (x - box->px, y - box->py);
+
+        if (box_shows_marker (box) && distance <= box->marker_r + 2 && distance < best)
+          {
+            best = distance;
+            nearest = box->id;
+          }
+      }
+
+    return nearest;
+  }
 }
 
 /* ---- object ------------------------------------------------------------ */
@@ -1411,6 +2208,15 @@ document_changed_cb (TlDocument       *document,
 }
 
 static void
+evidence_changed_cb (TlDocument       *document,
+                     TlDiagramPainter *self)
+{
+  /* The legend keeps room for loop pills only when some loop has one */
+  if (self->evidence_mode != TL_DIAGRAM_EVIDENCE_NONE)
+    drop_scene (self);
+}
+
+static void
 tl_diagram_painter_constructed (GObject *object)
 {
   TlDiagramPainter *self = TL_DIAGRAM_PAINTER (object);
@@ -1418,8 +2224,12 @@ tl_diagram_painter_constructed (GObject *object)
   G_OBJECT_CLASS (tl_diagram_painter_parent_class)->constructed (object);
 
   if (tl_painter_get_document (TL_PAINTER (self)) != NULL)
-    g_signal_connect_object (tl_painter_get_document (TL_PAINTER (self)), "changed",
-                             G_CALLBACK (document_changed_cb), self, 0);
+    {
+      g_signal_connect_object (tl_painter_get_document (TL_PAINTER (self)), "changed",
+                               G_CALLBACK (document_changed_cb), self, 0);
+      g_signal_connect_object (tl_painter_get_document (TL_PAINTER (self)), "evidence-changed",
+                               G_CALLBACK (evidence_changed_cb), self, 0);
+    }
 }
 
 static void
@@ -1431,6 +2241,7 @@ tl_diagram_painter_finalize (GObject *object)
   g_clear_pointer (&self->focus_loop, g_free);
   g_clear_pointer (&self->selection_kind, g_free);
   g_clear_pointer (&self->selection_id, g_free);
+  g_clear_pointer (&self->hidden_loops, g_strfreev);
 
   G_OBJECT_CLASS (tl_diagram_painter_parent_class)->finalize (object);
 }
@@ -1496,7 +2307,8 @@ tl_diagram_painter_real_draw (TlPainter *painter,
 {
   Scene *scene = scene_get (TL_DIAGRAM_PAINTER (painter), width, height);
 
-  scene_draw (scene, cr);
+  if (!scene_draw_cached (scene, cr, width, height))
+    scene_draw (scene, cr);
 }
 
 static gboolean
@@ -1518,7 +2330,18 @@ tl_diagram_painter_real_hit_test (TlPainter  *painter,
   x /= scene->unit;
   y /= scene->unit;
 
-  /* The legend is drawn last, over everything. */
+  /* The legend is drawn last, over everything; its toggles are in its
+   * entries. */
+  loop = scene_legend_toggle_at (scene, x, y);
+  if (loop >= 0)
+    {
+      LoopInfo *info = &g_array_index (scene->loops, LoopInfo, loop);
+
+      *kind = g_strdup ("loop-visibility");
+      *id = g_strdup (tl_loop_get_id (info->loop));
+      return TRUE;
+    }
+
   loop = scene_legend_loop_at (scene, x, y);
   if (loop >= 0)
     {
@@ -1562,11 +2385,12 @@ tl_diagram_painter_real_locate (TlPainter  *painter,
 {
   TlDiagramPainter *self = TL_DIAGRAM_PAINTER (painter);
 
-  if (g_strcmp0 (kind, "loop") == 0)
+  if (g_strcmp0 (kind, "loop") == 0 || g_strcmp0 (kind, "loop-visibility") == 0)
     {
       Scene *scene = scene_get (self, width, height);
+      gboolean toggle = g_strcmp0 (kind, "loop-visibility") == 0;
 
-      if (scene->unit <= 0)
+      if (scene->unit <= 0 || (toggle && !self->show_toggles))
         return FALSE;
 
       /* A loop is where its legend entry is: what a click selects it by */
@@ -1580,7 +2404,10 @@ tl_diagram_painter_real_locate (TlPainter  *painter,
                                                         entry->loop).loop), id) != 0)
             continue;
 
-          legend_entry_rect (scene, entry, &rx, &ry, &rw, &rh);
+          if (toggle)
+            legend_toggle_rect (scene, entry, &rx, &ry, &rw, &rh);
+          else
+            legend_entry_rect (scene, entry, &rx, &ry, &rw, &rh);
           _tl_render_rect_centre (rx * scene->unit, ry * scene->unit,
                                   rw * scene->unit, rh * scene->unit, x, y);
           return TRUE;
@@ -1622,6 +2449,7 @@ tl_diagram_painter_class_init (TlDiagramPainterClass *klass)
 static void
 tl_diagram_painter_init (TlDiagramPainter *self)
 {
+  self->evidence_mode = TL_DIAGRAM_EVIDENCE_COUNT;
 }
 
 TlDiagramPainter *
@@ -1690,6 +2518,105 @@ tl_diagram_painter_set_selection (TlDiagramPainter *self,
   self->selection_kind = g_strdup (kind);
   g_free (self->selection_id);
   self->selection_id = g_strdup (id);
+}
+
+void
+tl_diagram_painter_set_evidence_mode (TlDiagramPainter      *self,
+                                      TlDiagramEvidenceMode  mode)
+{
+  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
+  g_return_if_fail (mode <= TL_DIAGRAM_EVIDENCE_TEMPERATURE);
+
+  if (self->evidence_mode == mode)
+    return;
+
+  self->evidence_mode = mode;
+  drop_scene (self);
+}
+
+TlDiagramEvidenceMode
+tl_diagram_painter_get_evidence_mode (TlDiagramPainter *self)
+{
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), TL_DIAGRAM_EVIDENCE_NONE);
+
+  return self->evidence_mode;
+}
+
+gboolean
+tl_diagram_painter_get_loop_bounds (TlDiagramPainter *self,
+                                    double            width,
+                                    double            height,
+                                    const char       *loop_id,
+                                    double           *x,
+                                    double           *y,
+                                    double           *box_width,
+                                    double           *box_height)
+{
+  Scene *scene;
+
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), FALSE);
+
+  scene = scene_get (self, width, height);
+  if (scene->unit <= 0 || loop_id == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < scene->legend->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (scene->legend, LegendEntry, i);
+      double rx, ry, rw, rh;
+
+      if (entry->loop < 0 ||
+          g_strcmp0 (tl_loop_get_id (g_array_index (scene->loops, LoopInfo, entry->loop).loop),
+                     loop_id) != 0)
+        continue;
+
+      legend_entry_rect (scene, entry, &rx, &ry, &rw, &rh);
+      _tl_render_rect_to_drawing (scene->unit, rx, ry, rw, rh, x, y, box_width, box_height);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+tl_diagram_painter_set_hidden_loops (TlDiagramPainter   *self,
+                                     const char * const *loop_ids)
+{
+  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
+
+  if (loop_ids != NULL && loop_ids[0] == NULL)
+    loop_ids = NULL;
+  if (self->hidden_loops == NULL && loop_ids == NULL)
+    return;
+  if (self->hidden_loops != NULL && loop_ids != NULL &&
+      g_strv_equal ((const char * const *) self->hidden_loops, loop_ids))
+    return;
+
+  g_strfreev (self->hidden_loops);
+  self->hidden_loops = g_strdupv ((char **) loop_ids);
+  drop_scene (self);
+}
+
+gboolean
+tl_diagram_painter_get_loop_hidden (TlDiagramPainter *self,
+                                    const char       *loop_id)
+{
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), FALSE);
+
+  return self->hidden_loops != NULL && loop_id != NULL &&
+         g_strv_contains ((const char * const *) self->hidden_loops, loop_id);
+}
+
+void
+tl_diagram_painter_set_show_visibility_toggles (TlDiagramPainter *self,
+                                                gboolean          show)
+{
+  g_return_if_fail (TL_IS_DIAGRAM_PAINTER (self));
+
+  if (self->show_toggles == !!show)
+    return;
+  self->show_toggles = !!show;
+  drop_scene (self);
 }
 
 void
@@ -1778,15 +2705,37 @@ tl_diagram_painter_get_station_position (TlDiagramPainter *self,
                                          double           *x,
                                          double           *y)
 {
-  double bx, by, bw, bh;
+  Scene *scene = NULL;
+  Box *box;
+  int index;
 
   g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), FALSE);
   g_return_val_if_fail (station_id != NULL, FALSE);
 
-  if (!tl_diagram_painter_get_station_bounds (self, width, height, station_id, &bx, &by, &bw, &bh))
+  scene = scene_get (self, width, height);
+  if (scene->unit <= 0)
     return FALSE;
 
-  _tl_render_rect_centre (bx, by, bw, bh, x, y);
+  index = scene_find_box (scene, station_id);
+  if (index < 0)
+    return FALSE;
+
+  /* Where its lines meet: the card's centre unless the card moved aside */
+  box = &g_array_index (scene->boxes, Box, index);
+  if (!box->displaced)
+    {
+      double bx, by, bw, bh;
+
+      _tl_render_rect_to_drawing (scene->unit, box->x - box->w / 2, box->y - box->h / 2, box->w, box->h,
+                                  &bx, &by, &bw, &bh);
+      _tl_render_rect_centre (bx, by, bw, bh, x, y);
+      return TRUE;
+    }
+
+  if (x != NULL)
+    *x = box->px * scene->unit;
+  if (y != NULL)
+    *y = box->py * scene->unit;
 
   return TRUE;
 }
@@ -1833,9 +2782,28 @@ _tl_diagram_painter_get_layout (TlDiagramPainter *self,
   layout = g_new0 (TlDiagramLayout, 1);
   layout->arcs = g_array_new (FALSE, TRUE, sizeof (TlDiagramLayoutArc));
   layout->loops = g_array_new (FALSE, TRUE, sizeof (TlDiagramLayoutLoop));
+  layout->stations = g_array_new (FALSE, TRUE, sizeof (TlDiagramLayoutStation));
 
   if (u <= 0)
     return layout;
+
+  for (guint i = 0; i < scene->boxes->len; i++)
+    {
+      Box *box = &g_array_index (scene->boxes, Box, i);
+      TlDiagramLayoutStation out = { 0 };
+
+      out.station_id = box->id;
+      out.x = box->px * u;
+      out.y = box->py * u;
+      out.marker_radius = box->marker_r * u;
+      out.displaced = box->displaced;
+      out.marked = box_shows_marker (box);
+      out.card_x = (box->x - box->w / 2) * u;
+      out.card_y = (box->y - box->h / 2) * u;
+      out.card_width = box->w * u;
+      out.card_height = box->h * u;
+      g_array_append_val (layout->stations, out);
+    }
 
   for (guint i = 0; i < scene->arcs->len; i++)
     {
@@ -1868,6 +2836,7 @@ _tl_diagram_painter_get_layout (TlDiagramPainter *self,
       out.loop_id = tl_loop_get_id (info->loop);
       out.n_arcs = info->n_arcs;
       out.broken = info->broken;
+      out.hidden = info->hidden;
 
       for (guint e = 0; e < scene->legend->len; e++)
         {
@@ -1881,6 +2850,14 @@ _tl_diagram_painter_get_layout (TlDiagramPainter *self,
           out.legend_y = ry * u;
           out.legend_width = rw * u;
           out.legend_height = rh * u;
+          if (self->show_toggles)
+            {
+              legend_toggle_rect (scene, entry, &rx, &ry, &rw, &rh);
+              out.toggle_x = rx * u;
+              out.toggle_y = ry * u;
+              out.toggle_width = rw * u;
+              out.toggle_height = rh * u;
+            }
         }
       g_array_append_val (layout->loops, out);
     }
@@ -1896,5 +2873,94 @@ _tl_diagram_layout_free (TlDiagramLayout *layout)
 
   g_clear_pointer (&layout->arcs, g_array_unref);
   g_clear_pointer (&layout->loops, g_array_unref);
+  g_clear_pointer (&layout->stations, g_array_unref);
   g_free (layout);
+}
+
+/* ---- nearest station in a direction ----------------------------------- */
+
+int
+tl_diagram_nearest_in_direction (const double *points,
+                                 guint         n_points,
+                                 guint         from,
+                                 double        dx,
+                                 double        dy)
+{
+  double len = hypot (dx, dy);
+  double best = G_MAXDOUBLE, best_outside = G_MAXDOUBLE;
+  int found = -1, found_outside = -1;
+
+  g_return_val_if_fail (points != NULL || n_points == 0, -1);
+  g_return_val_if_fail (from < n_points, -1);
+
+  if (len <= 0)
+    return -1;
+  dx /= len;
+  dy /= len;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      double vx = points[2 * i] - points[2 * from];
+      double vy = points[2 * i + 1] - points[2 * from + 1];
+      double along = vx * dx + vy * dy;
+      double across = fabs (vx * dy - vy * dx);
+      double score;
+
+      if (i == from || along <= 1e-9)
+        continue;
+
+      /* Far off to the side counts against a point, so the one most
+       * nearly in line wins over a slightly nearer one beside. */
+      score = along + 2 * across;
+      if (across <= 2 * along)
+        {
+          if (score < best)
+            {
+              best = score;
+              found = i;
+            }
+        }
+      else if (score < best_outside)
+        {
+          best_outside = score;
+          found_outside = i;
+        }
+    }
+
+  return found >= 0 ? found : found_outside;
+}
+
+const char *
+tl_diagram_painter_station_in_direction (TlDiagramPainter *self,
+                                         double            width,
+                                         double            height,
+                                         const char       *station_id,
+                                         double            dx,
+                                         double            dy)
+{
+  Scene *scene = NULL;
+  g_autofree double *points = NULL;
+  int from, found;
+
+  g_return_val_if_fail (TL_IS_DIAGRAM_PAINTER (self), NULL);
+  g_return_val_if_fail (station_id != NULL, NULL);
+
+  scene = scene_get (self, width, height);
+  from = scene_find_box (scene, station_id);
+  if (scene->unit <= 0 || from < 0)
+    return NULL;
+
+  /* Where the stations are drawn: their cards, which is what the eye
+   * follows */
+  points = g_new (double, 2 * scene->boxes->len);
+  for (guint i = 0; i < scene->boxes->len; i++)
+    {
+      Box *box = &g_array_index (scene->boxes, Box, i);
+
+      points[2 * i] = box->x;
+      points[2 * i + 1] = box->y;
+    }
+
+  found = tl_diagram_nearest_in_direction (points, scene->boxes->len, from, dx, dy);
+  return found >= 0 ? g_array_index (scene->boxes, Box, found).id : NULL;
 }

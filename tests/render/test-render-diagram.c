@@ -508,6 +508,334 @@ test_legend_hit_test (void)
       }
 }
 
+/* Hidden loops are not drawn and take no room in the bundles; their
+ * legend entries stay.  Toggles in the legend, when shown, hit-test as
+ * "loop-visibility"; exports draw none. */
+static void
+test_hidden_loops (void)
+{
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
+  g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+  g_autoptr(TlTheme) theme = tl_theme_new ("light");
+  g_autoptr(TlTestImage) plain = NULL;
+  g_autoptr(TlTestImage) hidden = NULL;
+  g_autoptr(TlTestImage) shown = NULL;
+  g_autoptr(TlTestImage) toggles = NULL;
+  g_autoptr(TlDiagramLayout) before = NULL;
+  g_autoptr(TlDiagramLayout) after = NULL;
+  g_autoptr(TlDiagramLayout) with_toggles = NULL;
+  TlColor c3, c1;
+  guint arcs3 = 0;
+  double x, y;
+  char *kind = NULL, *id = NULL;
+
+  tl_diagram_painter_set_theme (painter, theme);
+  tl_theme_adjust_loop_color (theme, tl_loop_get_color (tl_document_lookup_loop (document, "loop3")), &c3);
+  tl_theme_adjust_loop_color (theme, tl_loop_get_color (tl_document_lookup_loop (document, "loop1")), &c1);
+  plain = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  before = _tl_diagram_painter_get_layout (painter, 1280, 800);
+  for (guint i = 0; i < before->arcs->len; i++)
+    arcs3 += g_strcmp0 (g_array_index (before->arcs, TlDiagramLayoutArc, i).loop_id, "loop3") == 0;
+  g_assert_cmpuint (arcs3, >, 0);
+  /* no toggles by default (exports) */
+  g_assert_false (tl_painter_locate (TL_PAINTER (painter), 1280, 800, "loop-visibility", "loop3", &x, &y));
+
+  tl_diagram_painter_set_hidden_loops (painter, (const char *[]) { "loop3", NULL });
+  g_assert_true (tl_diagram_painter_get_loop_hidden (painter, "loop3"));
+  g_assert_false (tl_diagram_painter_get_loop_hidden (painter, "loop1"));
+  hidden = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  after = _tl_diagram_painter_get_layout (painter, 1280, 800);
+
+  g_assert_cmpuint (tl_test_count_different (plain, hidden), >, 1000);
+  g_assert_cmpuint (count_near (plain, tl_test_color_pixel (&c3), 2), >, 400);
+  /* only the legend's badge and the interchange dots' absence remain:
+   * no line of its colour */
+  g_assert_cmpuint (count_near (hidden, tl_test_color_pixel (&c3), 2), <, 40);
+  g_assert_cmpuint (count_near (hidden, tl_test_color_pixel (&c1), 2), >, 400);
+  g_assert_cmpuint (after->arcs->len, ==, before->arcs->len - arcs3);
+  for (guint i = 0; i < after->arcs->len; i++)
+    g_assert_cmpstr (g_array_index (after->arcs, TlDiagramLayoutArc, i).loop_id, !=, "loop3");
+  g_assert_true (g_array_index (after->loops, TlDiagramLayoutLoop, 2).hidden);
+  g_assert_false (g_array_index (after->loops, TlDiagramLayoutLoop, 2).broken);
+  /* its legend entry is still there, and still selects it */
+  g_assert_true (tl_painter_locate (TL_PAINTER (painter), 1280, 800, "loop", "loop3", &x, &y));
+  g_assert_true (tl_painter_hit_test (TL_PAINTER (painter), 1280, 800, x, y, &kind, &id));
+  g_assert_cmpstr (kind, ==, "loop");
+  g_assert_cmpstr (id, ==, "loop3");
+  g_clear_pointer (&kind, g_free);
+  g_clear_pointer (&id, g_free);
+
+  tl_diagram_painter_set_hidden_loops (painter, NULL);
+  shown = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (tl_test_count_different (plain, shown), ==, 0);
+
+  /* The screen's toggles */
+  tl_diagram_painter_set_show_visibility_toggles (painter, TRUE);
+  toggles = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (tl_test_count_different (plain, toggles), >, 100);
+  with_toggles = _tl_diagram_painter_get_layout (painter, 1280, 800);
+  for (guint i = 0; i < with_toggles->loops->len; i++)
+    {
+      TlDiagramLayoutLoop *loop = &g_array_index (with_toggles->loops, TlDiagramLayoutLoop, i);
+
+      /* inside its legend entry, at its end */
+      g_assert_cmpfloat (loop->toggle_width, >, 10);
+      g_assert_cmpfloat (loop->toggle_x, >=, loop->legend_x);
+      g_assert_cmpfloat (loop->toggle_x + loop->toggle_width, <=, loop->legend_x + loop->legend_width);
+      g_assert_true (tl_painter_locate (TL_PAINTER (painter), 1280, 800, "loop-visibility", loop->loop_id, &x, &y));
+      g_assert_cmpfloat_with_epsilon (x, loop->toggle_x + loop->toggle_width / 2, 1e-6);
+      g_assert_true (tl_painter_hit_test (TL_PAINTER (painter), 1280, 800, x, y, &kind, &id));
+      g_assert_cmpstr (kind, ==, "loop-visibility");
+      g_assert_cmpstr (id, ==, loop->loop_id);
+      g_clear_pointer (&kind, g_free);
+      g_clear_pointer (&id, g_free);
+    }
+}
+
+/* Arrow-key navigation: the nearest point in a direction, most nearly in
+ * line winning over a slightly nearer one beside it */
+static void
+test_nearest_in_direction (void)
+{
+  /*   0 at the origin; 1 right; 2 further right but in line; 3 up-right,
+   *   nearer than 2 but well off the line; 4 left */
+  const double points[] = { 0, 0,  100, 5,  300, 0,  60, -70,  -50, 0 };
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
+  g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+
+  g_assert_cmpint (tl_diagram_nearest_in_direction (points, 5, 0, 1, 0), ==, 1);
+  g_assert_cmpint (tl_diagram_nearest_in_direction (points, 5, 1, 1, 0), ==, 2);
+  g_assert_cmpint (tl_diagram_nearest_in_direction (points, 5, 0, -1, 0), ==, 4);
+  g_assert_cmpint (tl_diagram_nearest_in_direction (points, 5, 0, 0, -1), ==, 3);
+  /* nothing further that way */
+  g_assert_cmpint (tl_diagram_nearest_in_direction (points, 5, 2, 1, 0), ==, -1);
+  g_assert_cmpint (tl_diagram_nearest_in_direction (points, 5, 0, 0, 0), ==, -1);
+  /* only off the line: still found */
+  g_assert_cmpint (tl_diagram_nearest_in_direction (points, 5, 4, 0, -1), ==, 3);
+
+  /* On the template: right of "order" (left, top) is "production" (top
+   * centre); below "production" is the hub. */
+  g_assert_cmpstr (tl_diagram_painter_station_in_direction (painter, 1280, 800, "order", 1, 0), ==, "production");
+  g_assert_cmpstr (tl_diagram_painter_station_in_direction (painter, 1280, 800, "production", 0, 1), ==, "hub");
+  g_assert_null (tl_diagram_painter_station_in_direction (painter, 1280, 800, "production", 0, -1));
+  g_assert_null (tl_diagram_painter_station_in_direction (painter, 1280, 800, "nowhere", 0, 1));
+}
+
+/* Pixels that differ between @a and @b inside a rectangle */
+static guint
+count_different_in (TlTestImage *a,
+                    TlTestImage *b,
+                    double       x,
+                    double       y,
+                    double       width,
+                    double       height)
+{
+  guint n = 0;
+
+  for (int j = MAX (0, (int) floor (y)); j < MIN (a->height, (int) ceil (y + height)); j++)
+    for (int i = MAX (0, (int) floor (x)); i < MIN (a->width, (int) ceil (x + width)); i++)
+      n += tl_test_pixel (a, i, j) != tl_test_pixel (b, i, j);
+  return n;
+}
+
+static void
+set_evidence (TlDocument *document,
+              const char *kind,
+              const char *id,
+              guint64     count,
+              double      recent)
+{
+  TlEvidence e = { 0 };
+
+  e.count = count;
+  e.recent = recent;
+  e.temperature = recent * 1.5;
+  tl_document_set_evidence (document, kind, id, &e);
+}
+
+static void
+test_evidence (void)
+{
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
+  g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+  g_autoptr(TlTestImage) plain = NULL;
+  g_autoptr(TlTestImage) strong = NULL;
+  g_autoptr(TlTestImage) weak = NULL;
+  g_autoptr(TlTestImage) none = NULL;
+  g_autoptr(TlTestImage) temperature = NULL;
+  g_autoptr(TlTestImage) zero = NULL;
+  g_autoptr(GObject) other_station = NULL;
+  const char *other;
+  double x, y, w, h, ox, oy, ow, oh, lx, ly, lw, lh;
+
+  g_assert_cmpint (tl_diagram_painter_get_evidence_mode (painter), ==, TL_DIAGRAM_EVIDENCE_COUNT);
+  plain = tl_test_render (TL_PAINTER (painter), 1280, 800);
+
+  other_station = g_list_model_get_item (tl_document_get_stations (document), 0);
+  other = tl_document_object_id (G_OBJECT (other_station));
+  if (g_strcmp0 (other, "order") == 0)
+    {
+      g_clear_object (&other_station);
+      other_station = g_list_model_get_item (tl_document_get_stations (document), 1);
+      other = tl_document_object_id (G_OBJECT (other_station));
+    }
+
+  /* strong evidence on "order" and loop3 */
+  set_evidence (document, "station", "order", 12, 20);
+  set_evidence (document, "loop", "loop3", 30, 40);
+  strong = tl_test_render (TL_PAINTER (painter), 1280, 800);
+
+  g_assert_true (tl_diagram_painter_get_station_bounds (painter, 1280, 800, "order", &x, &y, &w, &h));
+  g_assert_true (tl_diagram_painter_get_station_bounds (painter, 1280, 800, other, &ox, &oy, &ow, &oh));
+  g_assert_true (tl_diagram_painter_get_loop_bounds (painter, 1280, 800, "loop3", &lx, &ly, &lw, &lh));
+  g_assert_false (tl_diagram_painter_get_loop_bounds (painter, 1280, 800, "no-such-loop", &lx, &ly, &lw, &lh));
+
+  /* the badge at the top-right corner; the tint inside the card */
+  g_assert_cmpuint (count_different_in (plain, strong, x + w - 20, y - 8, 24, 16), >, 40);
+  g_assert_cmpuint (tl_test_pixel (plain, x + 5, y + h / 2), !=, tl_test_pixel (strong, x + 5, y + h / 2));
+  /* nothing on a station without evidence */
+  g_assert_cmpuint (count_different_in (plain, strong, ox + 3, oy + 3, ow - 6, oh - 6), ==, 0);
+  /* the loop's pill in its legend entry */
+  g_assert_cmpuint (count_different_in (plain, strong, lx, ly, lw, lh), >, 40);
+
+  /* weak evidence looks different from strong */
+  set_evidence (document, "station", "order", 12, 0.5);
+  weak = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (count_different_in (weak, strong, x + w - 20, y - 8, 24, 16), >, 40);
+
+  /* temperature: another heat scale */
+  tl_diagram_painter_set_evidence_mode (painter, TL_DIAGRAM_EVIDENCE_TEMPERATURE);
+  temperature = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (tl_test_pixel (weak, x + 5, y + h / 2), !=, tl_test_pixel (temperature, x + 5, y + h / 2));
+
+  /* off: the plain drawing */
+  tl_diagram_painter_set_evidence_mode (painter, TL_DIAGRAM_EVIDENCE_NONE);
+  none = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (tl_test_count_different (plain, none), ==, 0);
+
+  /* a count of 0 shows nothing */
+  tl_diagram_painter_set_evidence_mode (painter, TL_DIAGRAM_EVIDENCE_COUNT);
+  set_evidence (document, "station", "order", 0, 0);
+  set_evidence (document, "loop", "loop3", 0, 0);
+  zero = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  g_assert_cmpuint (tl_test_count_different (plain, zero), ==, 0);
+}
+
+/* @painter drawn at @width × @height through a recording surface replayed
+ * onto an image, so with the transform (@dx, @dy, @scale): vector drawing,
+ * which the painter does not cache */
+static TlTestImage *
+render_direct (TlPainter *painter,
+               int        width,
+               int        height,
+               double     dx,
+               double     dy,
+               double     scale)
+{
+  TlTestImage *image = g_new0 (TlTestImage, 1);
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, scale, scale);
+  tl_painter_draw (painter, cr, width / scale - 2, height / scale - 2);
+  cairo_destroy (cr);
+
+  image->width = width;
+  image->height = height;
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (image->surface);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (image->surface);
+  return image;
+}
+
+/* The same straight to an image surface (what the screen does) */
+static TlTestImage *
+render_raster (TlPainter *painter,
+               int        width,
+               int        height,
+               double     dx,
+               double     dy,
+               double     scale)
+{
+  TlTestImage *image = g_new0 (TlTestImage, 1);
+  cairo_t *cr;
+
+  image->width = width;
+  image->height = height;
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (image->surface);
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, scale, scale);
+  tl_painter_draw (painter, cr, width / scale - 2, height / scale - 2);
+  cairo_destroy (cr);
+  cairo_surface_flush (image->surface);
+  return image;
+}
+
+/* Redraws on a raster target replay a kept image of the drawing: it must
+ * look exactly like a direct drawing, at fractional offsets and scales,
+ * and follow the selection and the document. */
+static void
+test_cache_matches_direct (void)
+{
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
+  g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+  const struct { double dx, dy, scale; } transforms[] = {
+    { 0, 0, 1 }, { 0.5, 0.25, 1 }, { 3.3, 7.7, 0.75 }, { -40.5, -20.25, 1.6 },
+  };
+  TlEvidence e = { .count = 4, .recent = 4, .temperature = 5 };
+
+  tl_document_set_evidence (document, "station", "order", &e);
+  for (guint step = 0; step < 3; step++)
+    {
+      if (step == 1)
+        tl_diagram_painter_set_selection (painter, "station", "order");
+      else if (step == 2)
+        tl_diagram_painter_set_selection (painter, "loop", "loop2");
+
+      for (guint i = 0; i < G_N_ELEMENTS (transforms); i++)
+        {
+          g_autoptr(TlTestImage) direct = render_direct (TL_PAINTER (painter), 900, 600, transforms[i].dx,
+                                                         transforms[i].dy, transforms[i].scale);
+          g_autoptr(TlTestImage) raster = render_raster (TL_PAINTER (painter), 900, 600, transforms[i].dx,
+                                                         transforms[i].dy, transforms[i].scale);
+          /* and again: from the kept image (the first draw of a scene is
+           * direct) */
+          g_autoptr(TlTestImage) again = render_raster (TL_PAINTER (painter), 900, 600, transforms[i].dx,
+                                                        transforms[i].dy, transforms[i].scale);
+          double scale = transforms[i].scale;
+          /* the drawing's pixels, less the edge pixels it covers in part
+           * (where a direct drawing blends its clip twice) */
+          int x0 = MAX (0, (int) ceil (transforms[i].dx) + 1);
+          int y0 = MAX (0, (int) ceil (transforms[i].dy) + 1);
+          int x1 = MIN (900, (int) floor (transforms[i].dx + (900 / scale - 2) * scale) - 1);
+          int y1 = MIN (600, (int) floor (transforms[i].dy + (600 / scale - 2) * scale) - 1);
+          guint differ = 0;
+
+          for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+              differ += tl_test_pixel (direct, x, y) != tl_test_pixel (again, x, y) ||
+                        tl_test_pixel (raster, x, y) != tl_test_pixel (again, x, y);
+          g_assert_cmpuint (differ, ==, 0);
+        }
+    }
+
+  /* an edit shows at the next draw */
+  {
+    g_autoptr(TlTestImage) before = tl_test_render (TL_PAINTER (painter), 1280, 800);
+    g_autoptr(TlTestImage) after = NULL;
+
+    tl_document_set_evidence (document, "station", "order", &(TlEvidence) { 0 });
+    after = tl_test_render (TL_PAINTER (painter), 1280, 800);
+    g_assert_cmpuint (tl_test_count_different (before, after), >, 40);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +855,10 @@ main (int   argc,
   g_test_add_func ("/tl/render/diagram/theme-refits", test_theme_refits);
   g_test_add_func ("/tl/render/diagram/empty-and-damaged", test_empty_and_damaged);
   g_test_add_func ("/tl/render/diagram/legend-hit-test", test_legend_hit_test);
+  g_test_add_func ("/tl/render/diagram/hidden-loops", test_hidden_loops);
+  g_test_add_func ("/tl/render/diagram/nearest-in-direction", test_nearest_in_direction);
+  g_test_add_func ("/tl/render/diagram/evidence", test_evidence);
+  g_test_add_func ("/tl/render/diagram/cache-matches-direct", test_cache_matches_direct);
 
   return g_test_run ();
 }

@@ -82,6 +82,46 @@ station_centre (TlDiagramPainter *painter,
   *y = centre[1];
 }
 
+static const TlDiagramLayoutStation *
+layout_station (TlDiagramLayout *layout,
+                const char      *id)
+{
+  for (guint i = 0; i < layout->stations->len; i++)
+    {
+      const TlDiagramLayoutStation *station = &g_array_index (layout->stations, TlDiagramLayoutStation, i);
+
+      if (strcmp (station->station_id, id) == 0)
+        return station;
+    }
+  g_assert_not_reached ();
+}
+
+/* Whether (@x, @y) is under station @id as drawn: its card, or the
+ * marker where its lines meet when it has one (its card moved aside, or
+ * too small for its bundles) */
+static gboolean
+under_station (TlDiagramLayout *layout,
+               const char      *id,
+               double           x,
+               double           y)
+{
+  const TlDiagramLayoutStation *station = layout_station (layout, id);
+
+  if (x >= station->card_x && x <= station->card_x + station->card_width &&
+      y >= station->card_y && y <= station->card_y + station->card_height)
+    return TRUE;
+  return station->marked && hypot (x - station->x, y - station->y) <= station->marker_radius;
+}
+
+static gboolean
+any_displaced (TlDiagramLayout *layout)
+{
+  for (guint i = 0; i < layout->stations->len; i++)
+    if (g_array_index (layout->stations, TlDiagramLayoutStation, i).displaced)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 same_pair (const TlDiagramLayoutArc *a,
            const TlDiagramLayoutArc *b)
@@ -185,8 +225,9 @@ test_bundles (void)
 }
 
 /* Each loop's path is closed: the arcs run station to station in cycle
- * order, the last back to the first, and each joint lies under the card
- * of the station where the two arcs meet. */
+ * order, the last back to the first, and each joint lies under the
+ * station where the two arcs meet (its card, or its marker when the card
+ * was moved aside). */
 static void
 test_closed (void)
 {
@@ -232,21 +273,12 @@ test_closed (void)
               {
                 TlDiagramLayoutArc *a = &g_array_index (mine, TlDiagramLayoutArc, k);
                 TlDiagramLayoutArc *b = &g_array_index (mine, TlDiagramLayoutArc, (k + 1) % mine->len);
-                double bx, by, bw, bh;
 
                 g_assert_cmpstr (a->from, ==, ids[k]);
                 g_assert_cmpstr (a->to, ==, b->from);
 
-                g_assert_true (tl_diagram_painter_get_station_bounds (painter, width, height, a->to,
-                                                                      &bx, &by, &bw, &bh));
-                g_assert_cmpfloat (a->x1, >=, bx);
-                g_assert_cmpfloat (a->x1, <=, bx + bw);
-                g_assert_cmpfloat (a->y1, >=, by);
-                g_assert_cmpfloat (a->y1, <=, by + bh);
-                g_assert_cmpfloat (b->x0, >=, bx);
-                g_assert_cmpfloat (b->x0, <=, bx + bw);
-                g_assert_cmpfloat (b->y0, >=, by);
-                g_assert_cmpfloat (b->y0, <=, by + bh);
+                g_assert_true (under_station (layout, a->to, a->x1, a->y1));
+                g_assert_true (under_station (layout, a->to, b->x0, b->y0));
               }
             /* and the last arc comes home to where the first left */
             g_assert_cmpstr (g_array_index (mine, TlDiagramLayoutArc, mine->len - 1).to, ==,
@@ -352,7 +384,10 @@ test_no_self_crossing (void)
         int width = tl_test_sizes[s].width, height = tl_test_sizes[s].height;
         g_autoptr(TlDiagramLayout) layout = _tl_diagram_painter_get_layout (painter, width, height);
 
-        if (cards_overlap (document, painter, width, height))
+        /* Cards overlap only where there is no room to keep them apart;
+         * where there is, some move beside their stations, and lines
+         * meet at small markers instead of under cards. */
+        if (cards_overlap (document, painter, width, height) || any_displaced (layout))
           {
             g_assert_cmpuint (d, >=, 2);    /* never the template */
             continue;
@@ -428,6 +463,191 @@ test_follows_document (void)
   g_assert_cmpuint (moved, >, 0);
 }
 
+/* A document of @n_stations stations at random places, labelled in
+ * Chinese, in short English and in long English that wraps, and a few
+ * loops through them; the same @seed gives the same document. */
+static TlDocument *
+random_document (guint   n_stations,
+                 guint32 seed)
+{
+  static const char * const chinese[] = {
+    "线上订单", "云生产", "云物流", "线下体验", "口碑", "痛点", "文化体验",
+    "微数分享平台（CRM）", "小程序下单", "社群团购", "会员积分兑换中心", "门店",
+    "快闪店", "直播间", "外卖平台配送", "顾客共创工作坊",
+  };
+  static const char * const english[] = {
+    "Kiosk", "Pop-up store", "Delivery", "Loyalty club", "Live stream", "Tasting",
+    "Cloud kitchen", "Word of mouth", "Order", "Workshop",
+  };
+  static const char * const long_english[] = {
+    "Customer feedback collected after every delivery and shared with the whole team",
+    "Seasonal menu co-created with members of the coffee club in monthly tastings",
+    "The online store's order page, where customers show, order and pay",
+  };
+  TlDocument *document = tl_document_new ("zh_CN");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint n_loops = n_stations / 6;
+
+  for (guint i = 0; i < n_stations; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      const char *label;
+      g_autoptr(TlStation) station = NULL;
+
+      switch (g_rand_int_range (rand, 0, 5))
+        {
+        case 0:
+        case 1:
+          label = chinese[g_rand_int_range (rand, 0, G_N_ELEMENTS (chinese))];
+          break;
+        case 2:
+        case 3:
+          label = english[g_rand_int_range (rand, 0, G_N_ELEMENTS (english))];
+          break;
+        default:
+          label = long_english[g_rand_int_range (rand, 0, G_N_ELEMENTS (long_english))];
+        }
+      station = tl_station_new (id, i == 0 ? "hub" : "custom", label,
+                                g_rand_double_range (rand, 0, 1200),
+                                g_rand_double_range (rand, 0, 800));
+      tl_document_insert_station (document, station, -1);
+    }
+
+  for (guint l = 0; l < n_loops; l++)
+    {
+      g_autofree char *id = g_strdup_printf ("loop%u", l + 1);
+      guint len = g_rand_int_range (rand, 3, 6);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(TlLoop) loop = NULL;
+
+      for (guint k = 0; k < len; k++)
+        g_ptr_array_add (ids, g_strdup_printf ("s%u", (l * 3 + k * 5) % n_stations));
+      g_ptr_array_add (ids, NULL);
+      loop = tl_loop_new (id, id, "#0072b2", (const char * const *) ids->pdata);
+      tl_document_insert_loop (document, loop, -1);
+    }
+
+  return document;
+}
+
+/* Checks that no card overlaps another or another station's marker;
+ * returns how many cards were moved beside their stations. */
+static guint
+check_cards_clear (TlDiagramLayout *layout,
+                   int              width,
+                   int              height,
+                   const char      *what)
+{
+  guint displaced = 0;
+
+  for (guint i = 0; i < layout->stations->len; i++)
+    {
+      const TlDiagramLayoutStation *a = &g_array_index (layout->stations, TlDiagramLayoutStation, i);
+
+      displaced += a->displaced;
+      /* inside the drawing */
+      g_assert_cmpfloat (a->card_x, >=, 0);
+      g_assert_cmpfloat (a->card_y, >=, 0);
+      g_assert_cmpfloat (a->card_x + a->card_width, <=, width);
+      g_assert_cmpfloat (a->card_y + a->card_height, <=, height);
+
+      for (guint j = 0; j < layout->stations->len; j++)
+        {
+          const TlDiagramLayoutStation *b = &g_array_index (layout->stations, TlDiagramLayoutStation, j);
+          double nx, ny;
+
+          if (i == j)
+            continue;
+
+          if (j > i &&
+              a->card_x < b->card_x + b->card_width && b->card_x < a->card_x + a->card_width &&
+              a->card_y < b->card_y + b->card_height && b->card_y < a->card_y + a->card_height)
+            g_error ("%s: the cards of %s and %s overlap in a %d×%d drawing",
+                     what, a->station_id, b->station_id, width, height);
+
+          /* b's marker: where its lines meet */
+          nx = CLAMP (b->x, a->card_x, a->card_x + a->card_width);
+          ny = CLAMP (b->y, a->card_y, a->card_y + a->card_height);
+          if (hypot (b->x - nx, b->y - ny) < b->marker_radius)
+            g_error ("%s: the card of %s covers station %s in a %d×%d drawing",
+                     what, a->station_id, b->station_id, width, height);
+        }
+    }
+
+  return displaced;
+}
+
+/* Labels never cover each other or another station, on generated
+ * documents of 20–60 stations at random places with Chinese and long
+ * labels: cards that would collide move beside their stations.  In the
+ * template nothing collides, so nothing moves. */
+static void
+test_labels_apart (void)
+{
+  guint displaced = 0, documents_checked = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (tl_test_languages); l++)
+    for (guint s = 0; s < G_N_ELEMENTS (tl_test_sizes); s++)
+      {
+        g_autoptr(TlDocument) document = tl_template_new_o2o (tl_test_languages[l]);
+        g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+        int width = tl_test_sizes[s].width, height = tl_test_sizes[s].height;
+        g_autoptr(TlDiagramLayout) layout = _tl_diagram_painter_get_layout (painter, width, height);
+
+        g_assert_cmpuint (check_cards_clear (layout, width, height, "template"), ==, 0);
+      }
+
+  for (guint n = 20; n <= 60; n += 10)
+    for (guint32 seed = 1; seed <= 4; seed++)
+      for (guint s = 0; s < G_N_ELEMENTS (tl_test_sizes); s++)
+        {
+          g_autoptr(TlDocument) document = random_document (n, seed * 101 + n);
+          g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+          int width = tl_test_sizes[s].width, height = tl_test_sizes[s].height;
+          g_autoptr(TlDiagramLayout) layout = _tl_diagram_painter_get_layout (painter, width, height);
+          g_autofree char *what = g_strdup_printf ("%u stations, seed %u", n, seed);
+
+          g_assert_cmpuint (layout->stations->len, ==, n);
+          displaced += check_cards_clear (layout, width, height, what);
+          documents_checked++;
+        }
+
+  /* The documents are dense enough for placement to have work to do. */
+  g_assert_cmpuint (documents_checked, ==, 5 * 4 * G_N_ELEMENTS (tl_test_sizes));
+  g_assert_cmpuint (displaced, >, documents_checked);
+}
+
+/* A moved card still finds its station: clicking the marker selects it,
+ * and lines end at the marker, not under the card. */
+static void
+test_displaced_station_hit (void)
+{
+  g_autoptr(TlDocument) document = random_document (40, 7);
+  g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+  g_autoptr(TlDiagramLayout) layout = _tl_diagram_painter_get_layout (painter, 1280, 800);
+  guint checked = 0;
+
+  for (guint i = 0; i < layout->stations->len; i++)
+    {
+      const TlDiagramLayoutStation *station = &g_array_index (layout->stations, TlDiagramLayoutStation, i);
+      double x, y;
+
+      if (!station->displaced)
+        continue;
+
+      g_assert_true (tl_diagram_painter_get_station_position (painter, 1280, 800, station->station_id, &x, &y));
+      g_assert_cmpfloat_with_epsilon (x, station->x, 1e-9);
+      g_assert_cmpfloat_with_epsilon (y, station->y, 1e-9);
+      g_assert_cmpstr (tl_diagram_painter_station_at (painter, 1280, 800, x, y), ==, station->station_id);
+      g_assert_cmpstr (tl_diagram_painter_station_at (painter, 1280, 800,
+                                                      station->card_x + station->card_width / 2,
+                                                      station->card_y + station->card_height / 2),
+                       ==, station->station_id);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +658,8 @@ main (int   argc,
   g_test_add_func ("/tl/render/layout/closed", test_closed);
   g_test_add_func ("/tl/render/layout/no-self-crossing", test_no_self_crossing);
   g_test_add_func ("/tl/render/layout/follows-document", test_follows_document);
+  g_test_add_func ("/tl/render/layout/labels-apart", test_labels_apart);
+  g_test_add_func ("/tl/render/layout/displaced-station-hit", test_displaced_station_hit);
 
   return g_test_run ();
 }
