@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "tl-diagram-painter.h"
+#include "tl-matrix-stats.h"
 #include "tl-session.h"
 
 G_BEGIN_DECLS
@@ -29,6 +31,25 @@ void          tl_canvas_view_select_at   (TlCanvasView *self,
                                           double        y);
 /* The centre of @kind/@id ("station", "cell" "layer/type") as drawn now,
  * in widget coordinates; FALSE when this page does not draw it. */
+/* What is drawn at (@x, @y), widget coordinates: TRUE with its @kind
+ * ("station", "loop" — a loop's legend entry —, "cell", or another kind
+ * the painter hit-tests) and @id (free both); FALSE and NULLs on nothing.
+ * Does not change the selection. */
+gboolean      tl_canvas_view_hit_test    (TlCanvasView  *self,
+                                          double         x,
+                                          double         y,
+                                          char         **kind,
+                                          char         **id);
+/* Rings @kind/@id (a station, a loop's legend entry or a cell) as the
+ * target of a drop in progress; NULL clears. */
+void          tl_canvas_view_set_drop_highlight (TlCanvasView *self,
+                                                 const char   *kind,
+                                                 const char   *id);
+/* How the diagram shows evidence (tl_diagram_painter_set_evidence_mode());
+ * COUNT until set.  No effect on the matrix. */
+TlDiagramEvidenceMode tl_canvas_view_get_evidence_mode (TlCanvasView          *self);
+void                  tl_canvas_view_set_evidence_mode (TlCanvasView          *self,
+                                                        TlDiagramEvidenceMode  mode);
 gboolean      tl_canvas_view_locate      (TlCanvasView *self,
                                           const char   *kind,
                                           const char   *id,
@@ -43,6 +64,44 @@ gboolean      tl_canvas_view_get_snap_to_grid (TlCanvasView *self);
 void          tl_canvas_view_set_snap_to_grid (TlCanvasView *self,
                                                gboolean      snap_to_grid);
 gboolean      tl_canvas_view_start_rename     (TlCanvasView *self);
+
+/* Editing the diagram's structure.
+ *
+ * add_station adds a station of kind "custom" under the pointer when it
+ * is over the canvas, else in the middle of the view (snapped to the grid
+ * when snapping), as one undoable step, selects it and opens its in-place
+ * rename (Insert does it too).
+ *
+ * New Loop mode ("creating-loop"): clicks on stations, or Enter/Space on
+ * the selected station, choose the new loop's stations in order; choosing
+ * the first again closes it (one undoable step: the next palette colour,
+ * "Loop N", then selected); Backspace takes the last back; Esc cancels.
+ * finish_loop closes it now: with fewer than two stations it says so and
+ * makes nothing (FALSE).  Leaving the mode otherwise makes nothing.
+ *
+ * select_in_direction selects the station nearest the selected one in the
+ * direction (@dx, @dy) as drawn (Alt+arrows; plain arrows in New Loop
+ * mode), or, with none selected, the one nearest the middle of the view;
+ * FALSE when there is none that way.
+ *
+ * A Shift-drag on empty space draws a rubber band that adds the stations
+ * it touches to the selection; a Ctrl-drag toggles them.  A plain drag on
+ * empty space pans. */
+gboolean      tl_canvas_view_add_station      (TlCanvasView *self);
+gboolean      tl_canvas_view_get_creating_loop (TlCanvasView *self);
+void          tl_canvas_view_set_creating_loop (TlCanvasView *self,
+                                                gboolean      creating_loop);
+gboolean      tl_canvas_view_finish_loop      (TlCanvasView *self);
+gboolean      tl_canvas_view_select_in_direction (TlCanvasView *self,
+                                                  double        dx,
+                                                  double        dy);
+
+/* The matrix's heat-map mode (property "matrix-mode"), kept when the
+ * document changes; TL_MATRIX_MODE_CURRENT at first.  The diagram page
+ * ignores it. */
+TlMatrixMode  tl_canvas_view_get_matrix_mode (TlCanvasView *self);
+void          tl_canvas_view_set_matrix_mode (TlCanvasView *self,
+                                              TlMatrixMode  mode);
 
 /* The theme: "system" (or NULL) follows the light or dark style; any
  * other name is one of tl_theme_names() ("projector"). */

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-properties-pane.h"
+#include "tl-ui-private.h"
 
 /* Owner combo positions; team ids follow tl_owner_team_ids(). */
 #define OWNER_NONE   0
@@ -29,8 +30,15 @@ struct _TlPropertiesPane
   AdwActionRow  *station_kind;
   GtkTextView   *station_description;
 
+  GtkWidget     *loop_problems_box;
+  GtkLabel      *loop_problems;
   AdwEntryRow   *loop_name;
   GtkWidget     *loop_color;
+  GtkBox        *loop_palette;
+  GPtrArray     *palette_buttons;
+  AdwActionRow  *loop_order;
+  GtkWidget     *loop_up;
+  GtkWidget     *loop_down;
   GtkTextView   *loop_description;
   GtkListBox    *loop_stations;
   GtkDropDown   *loop_add_choice;
@@ -63,48 +71,28 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (TlPropertiesPane *self);
 
-/* Reports a refused edit where the user is looking, and puts the field
- * back to what the document holds. */
-static void
-report_error (TlPropertiesPane *self,
-              const GError     *error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-  else
-    g_message ("%s", error->message);
-
-  reload (self);
-}
-
 static void
 set_value (TlPropertiesPane *self,
-           const char       *property,
-           const GValue     *value,
-           gboolean          mergeable)
+           const char   *property,
+           const GValue *value,
+           gboolean      mergeable)
 {
-  g_autoptr(GError) error = NULL;
-
   if (self->updating || self->session == NULL || self->object == NULL)
     return;
-
-  if (!tl_session_set (self->session, self->object, property, value, mergeable, &error))
-    report_error (self, error);
+  if (!_tl_ui_edit (self->session, self->object, property, value, mergeable, GTK_WIDGET (self)))
+    reload (self);
 }
 
 static void
 set_string (TlPropertiesPane *self,
-            const char       *property,
-            const char       *text,
-            gboolean          mergeable)
+            const char   *property,
+            const char   *text,
+            gboolean      mergeable)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  set_value (self, property, &value, mergeable);
+  if (self->updating || self->session == NULL || self->object == NULL)
+    return;
+  if (!_tl_ui_edit_string (self->session, self->object, property, text, mergeable, GTK_WIDGET (self)))
+    reload (self);
 }
 
 static void
@@ -297,6 +285,157 @@ loop_add_button_clicked_cb (GtkButton        *button,
   set_stations (self, (const char * const *)stations);
 }
 
+/* ---- the loop's colour, place and problems ---------------------------- */
+
+static void
+swatch_draw (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  const char *color = user_data;
+  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (area));
+  double r = MIN (width, height) / 2.0 - 1;
+  GdkRGBA rgba;
+
+  if (!gdk_rgba_parse (&rgba, color))
+    return;
+
+  cairo_arc (cr, width / 2.0, height / 2.0, r, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_fill_preserve (cr);
+  /* a rim, so black shows on a dark panel and yellow on a light one */
+  cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.5);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  /* The loop's colour now: a tick in a colour that reads on it */
+  if (GTK_IS_TOGGLE_BUTTON (button) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+    {
+      double luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
+
+      cairo_move_to (cr, width / 2.0 - r * 0.45, height / 2.0);
+      cairo_line_to (cr, width / 2.0 - r * 0.1, height / 2.0 + r * 0.35);
+      cairo_line_to (cr, width / 2.0 + r * 0.5, height / 2.0 - r * 0.35);
+      cairo_set_line_width (cr, 2.2);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      if (luminance > 0.45)
+        cairo_set_source_rgb (cr, 0, 0, 0);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+swatch_toggled_cb (GtkToggleButton  *button,
+                   TlPropertiesPane *self)
+{
+  const char *color = g_object_get_data (G_OBJECT (button), "tl-color");
+
+  gtk_widget_queue_draw (gtk_button_get_child (GTK_BUTTON (button)));
+  if (self->updating || !TL_IS_LOOP (self->object))
+    return;
+
+  /* The current colour's button cannot be turned off; the others set it. */
+  if (gtk_toggle_button_get_active (button))
+    set_string (self, "color", color, FALSE);
+  else
+    reload (self);
+}
+
+static void
+build_palette (TlPropertiesPane *self)
+{
+  guint n = 0;
+  const char * const *colors = tl_loop_palette (&n);
+
+  self->palette_buttons = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *area = gtk_drawing_area_new ();
+
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 22);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 22);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), swatch_draw, (gpointer) colors[i], NULL);
+      gtk_button_set_child (GTK_BUTTON (button), area);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "circular");
+      gtk_widget_set_tooltip_text (button, tl_loop_palette_name (i));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tl_loop_palette_name (i),
+                                      -1);
+      g_object_set_data (G_OBJECT (button), "tl-color", (gpointer) colors[i]);
+      g_signal_connect (button, "toggled", G_CALLBACK (swatch_toggled_cb), self);
+      gtk_box_append (self->loop_palette, button);
+      g_ptr_array_add (self->palette_buttons, button);
+    }
+}
+
+static void
+load_loop_extras (TlPropertiesPane *self,
+                  TlLoop           *loop)
+{
+  TlDocument *document = tl_session_get_document (self->session);
+  GListModel *loops = tl_document_get_loops (document);
+  g_autoptr(GPtrArray) problems = tl_loop_check (loop, document);
+  g_autofree char *place = NULL;
+  guint n = g_list_model_get_n_items (loops), position = 0;
+
+  for (guint i = 0; i < self->palette_buttons->len; i++)
+    {
+      GtkToggleButton *button = g_ptr_array_index (self->palette_buttons, i);
+
+      gtk_toggle_button_set_active (button,
+                                    g_ascii_strcasecmp (g_object_get_data (G_OBJECT (button), "tl-color"),
+                                                        tl_loop_get_color (loop)) == 0);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TlLoop) other = g_list_model_get_item (loops, i);
+
+      if (other == loop)
+        position = i;
+    }
+  /* Translators: a loop's place in the list of loops, "3 of 6" */
+  place = g_strdup_printf (_("%u of %u"), position + 1, n);
+  adw_action_row_set_subtitle (self->loop_order, place);
+  gtk_widget_set_sensitive (self->loop_up, position > 0);
+  gtk_widget_set_sensitive (self->loop_down, position + 1 < n);
+
+  if (problems->len > 0)
+    {
+      g_ptr_array_add (problems, NULL);
+      {
+        g_autofree char *text = g_strjoinv ("\n", (char **) problems->pdata);
+
+        gtk_label_set_text (self->loop_problems, text);
+      }
+    }
+  gtk_widget_set_visible (self->loop_problems_box, problems->len > 0);
+}
+
+static void
+loop_move_clicked_cb (GtkButton        *button,
+                      TlPropertiesPane *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!TL_IS_LOOP (self->object))
+    return;
+
+  if (!tl_session_move_loop (self->session, tl_loop_get_id (TL_LOOP (self->object)),
+                             GTK_WIDGET (button) == self->loop_up ? -1 : 1, &error))
+    {
+      _tl_ui_report_error (GTK_WIDGET (self), error);
+      reload (self);
+    }
+}
+
 static GListModel *
 score_model (guint scale)
 {
@@ -327,7 +466,9 @@ load_cell (TlPropertiesPane *self,
                                             type ? tl_matrix_header_get_label (type) : tl_cell_get_type_id (cell));
   guint owner_pos = OWNER_CUSTOM;
 
-  adw_preferences_group_set_title (self->cell_group, title);
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+
+  adw_preferences_group_set_title (self->cell_group, title_markup);
 
   if (g_list_model_get_n_items (adw_combo_row_get_model (self->cell_current)) != scale + 1)
     {
@@ -382,6 +523,7 @@ reload (TlPropertiesPane *self)
         gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->loop_color), &rgba);
       load_text (self->loop_description, tl_loop_get_description (loop));
       load_loop_stations (self, loop);
+      load_loop_extras (self, loop);
       gtk_stack_set_visible_child_name (self->stack, "loop");
     }
   else if (TL_IS_CELL (object))
@@ -493,7 +635,8 @@ document_changed_cb (TlDocument       *document,
 {
   /* The selected object, a station whose label shows in the loop's list,
    * or the scale that sets the score choices. */
-  if (object == self->object || TL_IS_STATION (object) || TL_IS_DOCUMENT (object))
+  if (object == self->object || TL_IS_STATION (object) || TL_IS_DOCUMENT (object) ||
+      (TL_IS_LOOP (object) && kind != TL_CHANGE_MODIFIED && TL_IS_LOOP (self->object)))
     reload (self);
 }
 
@@ -513,6 +656,7 @@ tl_properties_pane_dispose (GObject *object)
   tl_properties_pane_set_session (self, NULL);
   g_clear_object (&self->object);
   g_clear_pointer (&self->add_choices, g_strfreev);
+  g_clear_pointer (&self->palette_buttons, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_PROPERTIES_PANE);
 
   G_OBJECT_CLASS (tl_properties_pane_parent_class)->dispose (object);
@@ -574,7 +718,13 @@ tl_properties_pane_class_init (TlPropertiesPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, station_label);
   gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, station_kind);
   gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, station_description);
+  gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, loop_problems_box);
+  gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, loop_problems);
   gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, loop_name);
+  gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, loop_palette);
+  gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, loop_order);
+  gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, loop_up);
+  gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, loop_down);
   gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, loop_color);
   gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, loop_description);
   gtk_widget_class_bind_template_child (widget_class, TlPropertiesPane, loop_stations);
@@ -630,6 +780,9 @@ tl_properties_pane_init (TlPropertiesPane *self)
   g_signal_connect_swapped (self->cell_custom_owner, "changed", G_CALLBACK (cell_custom_owner_changed_cb), self);
   g_signal_connect (self->loop_color, "color-set", G_CALLBACK (loop_color_set_cb), self);
   g_signal_connect (self->loop_add_button, "clicked", G_CALLBACK (loop_add_button_clicked_cb), self);
+  g_signal_connect (self->loop_up, "clicked", G_CALLBACK (loop_move_clicked_cb), self);
+  g_signal_connect (self->loop_down, "clicked", G_CALLBACK (loop_move_clicked_cb), self);
+  build_palette (self);
   g_signal_connect (self->cell_current, "notify::selected", G_CALLBACK (score_selected_cb), self);
   g_signal_connect (self->cell_target, "notify::selected", G_CALLBACK (score_selected_cb), self);
   g_signal_connect (self->cell_key, "notify::active", G_CALLBACK (cell_key_active_cb), self);

@@ -5,8 +5,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <math.h>
 
 #include "tl-session.h"
+#include "tl-theme.h"
+
+/* How many documents' view state views.ini remembers: the least recently
+ * used go first. */
+#define VIEW_STATE_MAX_DOCUMENTS 200
 
 struct _TlSession
 {
@@ -24,6 +31,9 @@ struct _TlSession
    * is one of them.  Reset to the primary one by any other selection. */
   GPtrArray     *selected_stations;
   gboolean       selecting_stations;
+  /* Loops hidden from the diagram, NULL-terminated (view state) */
+  GStrv          hidden_loops;
+  char          *theme_name;
 };
 
 enum {
@@ -37,6 +47,8 @@ enum {
   PROP_SELECTED_ID,
   PROP_FOCUS_LOOP,
   PROP_SELECTED_STATIONS,
+  PROP_HIDDEN_LOOPS,
+  PROP_THEME_NAME,
   N_PROPS
 };
 
@@ -49,6 +61,8 @@ typedef struct {
 G_DEFINE_FINAL_TYPE (TlSession, tl_session, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
+
+static void load_view_state (TlSession *self);
 
 static void
 undo_stack_notify_modified_cb (TlUndoStack *stack,
@@ -96,6 +110,7 @@ tl_session_constructed (GObject *object)
                            G_CALLBACK (undo_stack_notify_modified_cb), self, 0);
   g_signal_connect_object (document, "changed",
                            G_CALLBACK (document_changed_cb), self, 0);
+  load_view_state (self);
 }
 
 static void
@@ -119,6 +134,8 @@ tl_session_finalize (GObject *object)
   g_clear_pointer (&self->selected_stations, g_ptr_array_unref);
   g_clear_pointer (&self->focus_loop, g_free);
   g_clear_pointer (&self->canvas_zoom, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_loops, g_strfreev);
+  g_clear_pointer (&self->theme_name, g_free);
 
   G_OBJECT_CLASS (tl_session_parent_class)->finalize (object);
 }
@@ -165,6 +182,12 @@ tl_session_get_property (GObject    *object,
         g_value_set_boxed (value, ids->pdata);
       }
       break;
+    case PROP_HIDDEN_LOOPS:
+      g_value_set_boxed (value, self->hidden_loops);
+      break;
+    case PROP_THEME_NAME:
+      g_value_set_string (value, tl_session_get_theme_name (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -185,6 +208,9 @@ tl_session_set_property (GObject      *object,
       break;
     case PROP_FOCUS_LOOP:
       tl_session_set_focus_loop (self, g_value_get_string (value));
+      break;
+    case PROP_THEME_NAME:
+      tl_session_set_theme_name (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -230,6 +256,13 @@ tl_session_class_init (TlSessionClass *klass)
   properties[PROP_SELECTED_STATIONS] =
     g_param_spec_boxed ("selected-stations", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Loops hidden from the diagram */
+  properties[PROP_HIDDEN_LOOPS] =
+    g_param_spec_boxed ("hidden-loops", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THEME_NAME] =
+    g_param_spec_string ("theme-name", NULL, NULL, "system",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -282,6 +315,7 @@ static void
 tl_session_init (TlSession *self)
 {
   self->selected_stations = g_ptr_array_new_with_free_func (g_free);
+  self->hidden_loops = g_new0 (char *, 1);
   g_signal_connect (self, "notify::selected-id",
                     G_CALLBACK (session_notify_selected_id_reset_cb), NULL);
   self->canvas_zoom = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -372,6 +406,35 @@ tl_session_set (TlSession     *self,
   g_return_val_if_fail (TL_IS_SESSION (self), FALSE);
 
   command = tl_set_property_command_new (target, property, value, mergeable);
+  return tl_session_run (self, command, error);
+}
+
+gboolean
+tl_session_move_loop (TlSession   *self,
+                      const char  *loop_id,
+                      int          delta,
+                      GError     **error)
+{
+  GListModel *loops;
+  g_autoptr(TlCommand) command = NULL;
+  guint n, position = G_MAXUINT;
+  int target;
+
+  g_return_val_if_fail (TL_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (loop_id != NULL, FALSE);
+
+  loops = tl_document_get_loops (tl_session_get_document (self));
+  n = g_list_model_get_n_items (loops);
+  for (guint i = 0; i < n && position == G_MAXUINT; i++)
+    {
+      g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
+
+      if (g_str_equal (tl_loop_get_id (loop), loop_id))
+        position = i;
+    }
+
+  target = position == G_MAXUINT ? 0 : CLAMP ((int) position + delta, 0, (int) n - 1);
+  command = tl_move_loop_command_new (loop_id, target);
   return tl_session_run (self, command, error);
 }
 
@@ -579,7 +642,11 @@ save_cb (GObject      *object,
 
   tl_undo_stack_mark_saved (self->undo_stack);
   if (before == NULL || !g_file_equal (before, tl_session_get_file (self)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    {
+      /* The view goes with the document to its new name. */
+      tl_session_save_view_state (self, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -618,6 +685,15 @@ tl_session_close (TlSession *self)
 
   if (self->closed)
     return;
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* A view state not kept is no loss worth a dialog. */
+    if (!tl_session_save_view_state (self, &error) && error != NULL)
+      g_debug ("Could not keep the view state: %s", error->message);
+  }
+
   self->closed = TRUE;
   tl_working_copy_discard (self->working_copy);
 }
@@ -720,4 +796,259 @@ tl_session_is_station_selected (TlSession  *self,
 
   ids = tl_session_dup_selected_stations (self);
   return station_set_contains (ids, station_id, NULL);
+}
+
+/* ---- hidden loops, theme ---------------------------------------------- */
+
+gboolean
+tl_session_get_loop_visible (TlSession  *self,
+                             const char *loop_id)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), TRUE);
+  g_return_val_if_fail (loop_id != NULL, TRUE);
+
+  return !g_strv_contains ((const char * const *) self->hidden_loops, loop_id);
+}
+
+static void
+set_hidden_loops (TlSession          *self,
+                  const char * const *ids)
+{
+  if (g_strv_equal ((const char * const *) self->hidden_loops, ids))
+    return;
+
+  g_strfreev (self->hidden_loops);
+  self->hidden_loops = g_strdupv ((char **) ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_LOOPS]);
+}
+
+void
+tl_session_set_loop_visible (TlSession  *self,
+                             const char *loop_id,
+                             gboolean    visible)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_return_if_fail (TL_IS_SESSION (self));
+  g_return_if_fail (loop_id != NULL);
+
+  if (tl_session_get_loop_visible (self, loop_id) == !!visible)
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; self->hidden_loops[i] != NULL; i++)
+    if (!g_str_equal (self->hidden_loops[i], loop_id))
+      g_strv_builder_add (builder, self->hidden_loops[i]);
+  if (!visible)
+    g_strv_builder_add (builder, loop_id);
+  ids = g_strv_builder_end (builder);
+  set_hidden_loops (self, (const char * const *) ids);
+}
+
+const char * const *
+tl_session_get_hidden_loops (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+  return (const char * const *) self->hidden_loops;
+}
+
+const char *
+tl_session_get_theme_name (TlSession *self)
+{
+  g_return_val_if_fail (TL_IS_SESSION (self), NULL);
+  return self->theme_name ? self->theme_name : "system";
+}
+
+void
+tl_session_set_theme_name (TlSession  *self,
+                           const char *name)
+{
+  g_return_if_fail (TL_IS_SESSION (self));
+  g_return_if_fail (name == NULL || g_str_equal (name, "system") || tl_theme_name_is_valid (name));
+
+  if (name != NULL && g_str_equal (name, "system"))
+    name = NULL;
+  if (g_strcmp0 (self->theme_name, name) == 0)
+    return;
+
+  g_free (self->theme_name);
+  self->theme_name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME_NAME]);
+}
+
+/* ---- view state across runs ------------------------------------------- */
+
+static const char * const view_state_pages[] = { "diagram", "matrix" };
+
+char *
+tl_session_dup_view_state_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "touchloop", "views.ini", NULL);
+}
+
+/* The key file's group for this document: a hash of its URI, so that
+ * the file does not list the paths of the user's documents. */
+static char *
+view_state_group (TlSession *self)
+{
+  GFile *file = self->working_copy ? tl_session_get_file (self) : NULL;
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    return NULL;
+  uri = g_file_get_uri (file);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+}
+
+static GKeyFile *
+view_state_load_file (void)
+{
+  g_autofree char *path = tl_session_dup_view_state_path ();
+  GKeyFile *keyfile = g_key_file_new ();
+
+  /* Missing or damaged: start afresh. */
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, NULL))
+    {
+      g_key_file_unref (keyfile);
+      keyfile = g_key_file_new ();
+    }
+  return keyfile;
+}
+
+static void
+load_view_state (TlSession *self)
+{
+  g_autofree char *group = view_state_group (self);
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_autofree char *theme = NULL;
+  g_auto(GStrv) hidden = NULL;
+
+  if (group == NULL)
+    return;
+
+  keyfile = view_state_load_file ();
+  if (!g_key_file_has_group (keyfile, group))
+    return;
+
+  /* Only values that make sense are taken: the file is not trusted. */
+  for (guint p = 0; p < G_N_ELEMENTS (view_state_pages); p++)
+    {
+      g_autofree char *zoom_key = g_strdup_printf ("%s-zoom", view_state_pages[p]);
+      g_autofree char *center_key = g_strdup_printf ("%s-center", view_state_pages[p]);
+      g_autofree double *center = NULL;
+      gsize n_center = 0;
+      double zoom;
+
+      zoom = g_key_file_get_double (keyfile, group, zoom_key, NULL);
+      center = g_key_file_get_double_list (keyfile, group, center_key, &n_center, NULL);
+      if (isfinite (zoom) && zoom > 0 && zoom <= 100 && center != NULL && n_center == 2 &&
+          isfinite (center[0]) && isfinite (center[1]))
+        tl_session_set_canvas_zoom (self, view_state_pages[p], zoom, center[0], center[1]);
+    }
+
+  theme = g_key_file_get_string (keyfile, group, "theme", NULL);
+  if (theme != NULL && (g_str_equal (theme, "system") || tl_theme_name_is_valid (theme)))
+    tl_session_set_theme_name (self, theme);
+
+  hidden = g_key_file_get_string_list (keyfile, group, "hidden-loops", NULL, NULL);
+  if (hidden != NULL)
+    set_hidden_loops (self, (const char * const *) hidden);
+}
+
+/* Keeps the VIEW_STATE_MAX_DOCUMENTS most recently used groups. */
+static void
+view_state_prune (GKeyFile *keyfile)
+{
+  gsize n_groups = 0;
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, &n_groups);
+
+  while (n_groups > VIEW_STATE_MAX_DOCUMENTS)
+    {
+      const char *oldest = NULL;
+      gint64 oldest_time = G_MAXINT64;
+
+      for (guint i = 0; groups[i] != NULL; i++)
+        {
+          gint64 used;
+
+          if (!g_key_file_has_group (keyfile, groups[i]))
+            continue;
+          used = g_key_file_get_int64 (keyfile, groups[i], "used", NULL);
+          if (used < oldest_time)
+            {
+              oldest_time = used;
+              oldest = groups[i];
+            }
+        }
+      if (oldest == NULL)
+        break;
+      g_key_file_remove_group (keyfile, oldest, NULL);
+      n_groups--;
+    }
+}
+
+gboolean
+tl_session_save_view_state (TlSession  *self,
+                            GError    **error)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GKeyFile) keyfile = NULL;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (TL_IS_SESSION (self), FALSE);
+
+  group = view_state_group (self);
+  if (group == NULL)
+    return FALSE;
+
+  keyfile = view_state_load_file ();
+  g_key_file_remove_group (keyfile, group, NULL);
+
+  for (guint p = 0; p < G_N_ELEMENTS (view_state_pages); p++)
+    {
+      g_autofree char *zoom_key = g_strdup_printf ("%s-zoom", view_state_pages[p]);
+      g_autofree char *center_key = g_strdup_printf ("%s-center", view_state_pages[p]);
+      double zoom, center[2];
+
+      tl_session_get_canvas_zoom (self, view_state_pages[p], &zoom, &center[0], &center[1]);
+      if (zoom <= 0)
+        continue;
+      g_key_file_set_double (keyfile, group, zoom_key, zoom);
+      g_key_file_set_double_list (keyfile, group, center_key, center, 2);
+      any = TRUE;
+    }
+
+  if (self->theme_name != NULL)
+    {
+      g_key_file_set_string (keyfile, group, "theme", self->theme_name);
+      any = TRUE;
+    }
+
+  if (self->hidden_loops[0] != NULL)
+    {
+      g_key_file_set_string_list (keyfile, group, "hidden-loops",
+                                  (const char * const *) self->hidden_loops,
+                                  g_strv_length (self->hidden_loops));
+      any = TRUE;
+    }
+
+  /* A view as it is by default needs no entry. */
+  if (any)
+    g_key_file_set_int64 (keyfile, group, "used", g_get_real_time () / G_USEC_PER_SEC);
+  view_state_prune (keyfile);
+
+  path = tl_session_dup_view_state_path ();
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return g_key_file_save_to_file (keyfile, path, error);
 }

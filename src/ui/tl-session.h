@@ -42,6 +42,14 @@ gboolean       tl_session_set             (TlSession     *self,
                                            gboolean       mergeable,
                                            GError       **error);
 
+/* Moves loop @loop_id @delta places towards the end of the list (up when
+ * negative), as one undoable step; FALSE with @error set when it cannot
+ * go that way (first or last already) or there is no such loop. */
+gboolean       tl_session_move_loop       (TlSession     *self,
+                                           const char    *loop_id,
+                                           int            delta,
+                                           GError       **error);
+
 /* Selection: kind "station", "loop", "cell" or NULL; id as in the document. */
 void           tl_session_select          (TlSession     *self,
                                            const char    *kind,
@@ -88,6 +96,35 @@ void           tl_session_set_canvas_zoom (TlSession     *self,
                                            double         zoom,
                                            double         center_x,
                                            double         center_y);
+
+/* Loops hidden from the diagram: view state, never in the file.  The ids
+ * stay hidden while their loops come and go (an undo brings a loop back
+ * as it was seen).  get_hidden_loops gives a NULL-terminated list owned
+ * by the session; "hidden-loops" notifies on a real change. */
+gboolean       tl_session_get_loop_visible (TlSession    *self,
+                                           const char    *loop_id);
+void           tl_session_set_loop_visible (TlSession    *self,
+                                           const char    *loop_id,
+                                           gboolean       visible);
+const char * const *tl_session_get_hidden_loops (TlSession *self);
+
+/* The painter theme the canvases show this document in: "system" (the
+ * default: light or dark as the desktop is) or a tl_theme_names() name.
+ * View state, kept per document. */
+const char    *tl_session_get_theme_name  (TlSession     *self);
+void           tl_session_set_theme_name  (TlSession     *self,
+                                           const char    *name);
+
+/* View state kept across runs for a document with a file: the zoom and
+ * position of each page, the theme and the hidden loops, in a key file
+ * in the user's state directory (touchloop/views.ini) under a hash of
+ * the file's URI, never in the document.  The session loads it when
+ * created for a file and saves it when closed or saved under a new name;
+ * save_view_state does it now.  FALSE (nothing written) while untitled. */
+gboolean       tl_session_save_view_state (TlSession     *self,
+                                           GError       **error);
+/* The key file, for tests: $XDG_STATE_HOME/touchloop/views.ini */
+char          *tl_session_dup_view_state_path (void);
 
 /* A view follows a session by two handlers: @document_changed for the
  * document's ::changed and @selection_changed for notify::selected-id,

@@ -793,6 +793,746 @@ test_rename_in_place (Fixture       *f,
   g_assert_false (tl_undo_stack_get_can_undo (stack));
 }
 
+/* ---- editing the diagram's structure ---------------------------------- */
+
+static guint
+n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+static gboolean
+rename_shown (gpointer canvas)
+{
+  return _tl_canvas_view_get_rename_entry (canvas) != NULL;
+}
+
+static void
+test_add_station (Fixture       *f,
+                  gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlDocument *document = tl_session_get_document (session);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  TlCanvasView *canvas = f->window->diagram_view;
+  guint n = n_items (tl_document_get_stations (document));
+  g_autofree char *id = NULL;
+  TlStation *added;
+  GtkWidget *entry;
+  double x, y;
+
+  /* The toolbar's action: in the middle of the view, selected, named in
+   * place at once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-station", NULL));
+  g_assert_cmpuint (n_items (tl_document_get_stations (document)), ==, n + 1);
+  g_assert_cmpstr (tl_session_get_selected_kind (session), ==, "station");
+  id = g_strdup (tl_session_get_selected_id (session));
+  added = tl_document_lookup_station (document, id);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (tl_station_get_kind (added), ==, "custom");
+  g_assert_cmpstr (tl_station_get_label (added), ==, "New Station");
+  g_assert_true (is_on_grid (tl_station_get_x (added)) && is_on_grid (tl_station_get_y (added)));
+  /* near the middle, but not on the hub that is there */
+  g_assert_true (tl_canvas_view_locate (canvas, "station", id, &x, &y));
+  g_assert_cmpfloat (fabs (x - gtk_widget_get_width (GTK_WIDGET (canvas)) / 2.0), <, 150);
+  g_assert_cmpfloat (fabs (y - gtk_widget_get_height (GTK_WIDGET (canvas)) / 2.0), <, 150);
+  {
+    double hx, hy;
+
+    g_assert_true (tl_canvas_view_locate (canvas, "station", "hub", &hx, &hy));
+    g_assert_cmpfloat (hypot (x - hx, y - hy), >, 60);
+  }
+  g_assert_cmpstr (tl_undo_stack_get_undo_label (stack), ==, "Add Station");
+
+  g_assert_true (tl_test_wait_for (rename_shown, canvas));
+  entry = _tl_canvas_view_get_rename_entry (canvas);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "快闪店 Pop-up store");
+  tl_test_iterate (300);
+  /* it keeps the focus */
+  g_assert_nonnull (_tl_canvas_view_get_rename_entry (canvas));
+  g_assert_true (gtk_widget_is_focus (gtk_root_get_focus (gtk_widget_get_root (entry))) &&
+                 gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
+  save_screenshot_with_popover (GTK_WIDGET (f->window), gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER),
+                                "canvas-add-station.png");
+  g_signal_emit_by_name (entry, "activate");
+  tl_test_iterate (100);
+  g_assert_cmpstr (tl_station_get_label (added), ==, "快闪店 Pop-up store");
+
+  /* Insert adds another, with an id of its own */
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Insert, 0));
+  g_assert_cmpuint (n_items (tl_document_get_stations (document)), ==, n + 2);
+  g_assert_cmpstr (tl_session_get_selected_id (session), !=, id);
+  g_assert_true (tl_test_wait_for (rename_shown, canvas));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (_tl_canvas_view_get_rename_entry (canvas),
+                                                              GTK_TYPE_POPOVER)));
+  tl_test_iterate (100);
+
+  /* Each addition is one step; the rename another */
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpuint (n_items (tl_document_get_stations (document)), ==, n + 1);
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpstr (tl_station_get_label (added), ==, "New Station");
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpuint (n_items (tl_document_get_stations (document)), ==, n);
+  g_assert_null (tl_document_lookup_station (document, id));
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+}
+
+static const char *
+loop_id_at (TlDocument *document,
+            guint       position)
+{
+  g_autoptr(TlLoop) loop = g_list_model_get_item (tl_document_get_loops (document), position);
+
+  return loop ? tl_loop_get_id (loop) : NULL;
+}
+
+/* A loop made with the keyboard only: Alt+arrows go from station to
+ * station, Enter chooses, Enter on the first closes it. */
+static void
+test_new_loop_by_keyboard (Fixture       *f,
+                           gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlDocument *document = tl_session_get_document (session);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  TlCanvasView *canvas = f->window->diagram_view;
+  GPtrArray *draft = _tl_canvas_view_get_loop_draft (canvas);
+  guint n_loops = n_items (tl_document_get_loops (document));
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GBytes) before = render_pixels (GTK_WIDGET (canvas));
+  g_autoptr(GBytes) drafting = NULL;
+  TlLoop *made;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-loop", NULL));
+  g_assert_true (tl_canvas_view_get_creating_loop (canvas));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (f->window), "new-loop");
+  g_assert_true (g_variant_get_boolean (state));
+
+  tl_session_select (session, "station", "order");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Return, 0));
+  g_assert_cmpuint (draft->len, ==, 1);
+  /* right of the online order is cloud production, right of that cloud
+   * logistics */
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "production");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_space, 0));
+  /* plain arrows too, in this mode */
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Right, 0));
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "logistics");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_KP_Enter, 0));
+  g_assert_cmpuint (draft->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (draft, 2), ==, "logistics");
+
+  /* Backspace takes the last back; choosing it again puts it back */
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_BackSpace, 0));
+  g_assert_cmpuint (draft->len, ==, 2);
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Return, 0));
+  g_assert_cmpuint (draft->len, ==, 3);
+  /* a station already chosen (not the first) is refused */
+  tl_session_select (session, "station", "production");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Return, 0));
+  g_assert_cmpuint (draft->len, ==, 3);
+
+  /* Nothing made yet; the partial path is drawn over the diagram */
+  g_assert_cmpuint (n_items (tl_document_get_loops (document)), ==, n_loops);
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+  tl_test_iterate (200);
+  drafting = render_pixels (GTK_WIDGET (canvas));
+  g_assert_cmpuint (count_differences (before, drafting), >, 1000);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-new-loop.png");
+
+  /* Enter on the first station closes it */
+  tl_session_select (session, "station", "order");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Return, 0));
+  g_assert_false (tl_canvas_view_get_creating_loop (canvas));
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (f->window), "new-loop");
+  g_assert_false (g_variant_get_boolean (state));
+  g_assert_cmpuint (n_items (tl_document_get_loops (document)), ==, n_loops + 1);
+  made = tl_document_lookup_loop (document, loop_id_at (document, n_loops));
+  g_assert_nonnull (made);
+  g_assert_cmpstr (tl_loop_get_name (made), ==, "Loop 7");
+  g_assert_cmpstr (tl_loop_get_color (made), ==, tl_loop_palette (NULL)[6]);
+  g_assert_cmpstrv (tl_loop_get_stations (made), ((const char *[]) { "order", "production", "logistics", NULL }));
+  g_assert_cmpstr (tl_session_get_selected_kind (session), ==, "loop");
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, tl_loop_get_id (made));
+  tl_test_iterate (300);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-new-loop-made.png");
+
+  /* One step, undone */
+  g_assert_cmpstr (tl_undo_stack_get_undo_label (stack), ==, "Add Loop");
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpuint (n_items (tl_document_get_loops (document)), ==, n_loops);
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+
+  /* Fewer than two stations: nothing is made */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-loop", NULL));
+  tl_session_select (session, "station", "wom");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Return, 0));
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Return, 0));
+  g_assert_false (tl_canvas_view_get_creating_loop (canvas));
+  g_assert_cmpuint (n_items (tl_document_get_loops (document)), ==, n_loops);
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+
+  /* Escape cancels, with stations chosen */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-loop", NULL));
+  tl_session_select (session, "station", "wom");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Return, 0));
+  tl_session_select (session, "station", "culture");
+  g_assert_true (_tl_canvas_view_key_pressed (canvas, GDK_KEY_Return, 0));
+  g_assert_cmpuint (draft->len, ==, 2);
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Escape));
+  g_assert_false (tl_canvas_view_get_creating_loop (canvas));
+  g_assert_cmpuint (draft->len, ==, 0);
+  g_assert_cmpuint (n_items (tl_document_get_loops (document)), ==, n_loops);
+
+  /* Clicks work the same way; toggling the mode off makes the loop */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-loop", NULL));
+  {
+    double x, y;
+
+    g_assert_true (tl_canvas_view_locate (canvas, "station", "culture", &x, &y));
+    _tl_canvas_view_click (canvas, 1, x, y, 0);
+    g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &x, &y));
+    _tl_canvas_view_click (canvas, 1, x, y, 0);
+  }
+  g_assert_cmpuint (draft->len, ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-loop", NULL));
+  g_assert_false (tl_canvas_view_get_creating_loop (canvas));
+  g_assert_cmpuint (n_items (tl_document_get_loops (document)), ==, n_loops + 1);
+  g_assert_true (tl_undo_stack_undo (stack));
+}
+
+static void
+test_rubber_band (Fixture       *f,
+                  gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  TlCanvasView *canvas = f->window->diagram_view;
+  double ox, oy, lx, ly, hx, hy, px, py, mid;
+  g_autoptr(GPtrArray) ids = NULL;
+  TlStation *order = station (session, "order");
+  TlStation *logistics = station (session, "logistics");
+  TlStation *hub = station (session, "hub");
+  double order_x = tl_station_get_x (order), logistics_x = tl_station_get_x (logistics);
+  double hub_x = tl_station_get_x (hub);
+
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "order", &ox, &oy));
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "logistics", &lx, &ly));
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "hub", &hx, &hy));
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "production", &px, &py));
+  /* between the top row of stations and the hub */
+  mid = (MAX (oy, ly) + hy) / 2;
+
+  /* A plain drag from the corner pans; with Shift it draws a band over
+   * the top row, which it selects. */
+  _tl_canvas_view_drag_begin (canvas, 4, 4, GDK_SHIFT_MASK);
+  _tl_canvas_view_drag_update (canvas, lx + 10 - 4, mid - 4);
+  g_assert_true (tl_canvas_view_get_fit (canvas));
+  tl_test_iterate (100);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-rubber-band.png");
+  /* nothing changes until the band is let go */
+  g_assert_null (tl_session_get_selected_kind (session));
+  _tl_canvas_view_drag_end (canvas);
+
+  ids = tl_session_dup_selected_stations (session);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_true (tl_session_is_station_selected (session, "order"));
+  g_assert_true (tl_session_is_station_selected (session, "production"));
+  g_assert_true (tl_session_is_station_selected (session, "logistics"));
+  g_assert_false (tl_session_is_station_selected (session, "hub"));
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+  g_assert_true (tl_canvas_view_get_fit (canvas));
+
+  /* Shift adds: a band round the hub alone */
+  _tl_canvas_view_drag_begin (canvas, hx - 150, mid + 5, GDK_SHIFT_MASK);
+  _tl_canvas_view_drag_update (canvas, 300, hy - mid);
+  _tl_canvas_view_drag_end (canvas);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = tl_session_dup_selected_stations (session);
+  g_assert_cmpuint (ids->len, ==, 4);
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "hub");
+
+  /* The four move together, as one step */
+  _tl_canvas_view_drag_begin (canvas, px, py, 0);
+  _tl_canvas_view_drag_update (canvas, 60, 0);
+  _tl_canvas_view_drag_end (canvas);
+  g_assert_cmpfloat (tl_station_get_x (order) - order_x, >, 0);
+  g_assert_cmpfloat_with_epsilon (tl_station_get_x (order) - order_x, tl_station_get_x (hub) - hub_x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (tl_station_get_x (logistics) - logistics_x, tl_station_get_x (hub) - hub_x, 1e-9);
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+  g_assert_cmpfloat (tl_station_get_x (order), ==, order_x);
+
+  /* Ctrl toggles: the top row goes, the hub stays */
+  _tl_canvas_view_drag_begin (canvas, 4, 4, GDK_CONTROL_MASK);
+  _tl_canvas_view_drag_update (canvas, lx + 10 - 4, mid - 4);
+  _tl_canvas_view_drag_end (canvas);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = tl_session_dup_selected_stations (session);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "hub");
+}
+
+static void
+find_toggles (GtkWidget  *widget,
+              const char *id,
+              GPtrArray  *found)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "tl-id"), id) == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_toggles (child, id, found);
+}
+
+static void
+test_hide_loop (Fixture       *f,
+                gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlCanvasView *canvas = f->window->diagram_view;
+  g_autoptr(GBytes) shown = NULL;
+  g_autoptr(GBytes) hidden = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+  double x, y;
+
+  tl_test_iterate (200);
+  shown = render_pixels (GTK_WIDGET (canvas));
+  g_assert_true (tl_session_get_loop_visible (session, "loop2"));
+
+  /* The eye in the legend */
+  g_assert_true (tl_canvas_view_locate (canvas, "loop-visibility", "loop2", &x, &y));
+  _tl_canvas_view_click (canvas, 1, x, y, 0);
+  g_assert_false (tl_session_get_loop_visible (session, "loop2"));
+  g_assert_cmpstrv (tl_session_get_hidden_loops (session), ((const char *[]) { "loop2", NULL }));
+  /* view state: no undo step, no change to the document */
+  g_assert_false (tl_session_get_modified (session));
+  g_assert_false (tl_undo_stack_get_can_undo (tl_session_get_undo_stack (session)));
+  /* the click did not select the loop either */
+  g_assert_null (tl_session_get_selected_kind (session));
+  tl_test_iterate (200);
+  hidden = render_pixels (GTK_WIDGET (canvas));
+  g_assert_cmpuint (count_differences (shown, hidden), >, 1000);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-loop-hidden.png");
+
+  /* The outline's eye follows, and shows it again */
+  find_toggles (GTK_WIDGET (f->window->outline), "loop2", toggles);
+  g_assert_cmpuint (toggles->len, ==, 1);
+  gtk_test_accessible_assert_state (g_ptr_array_index (toggles, 0), GTK_ACCESSIBLE_STATE_PRESSED,
+                                    GTK_ACCESSIBLE_TRISTATE_FALSE);
+  g_assert_cmpstr (gtk_button_get_icon_name (g_ptr_array_index (toggles, 0)), ==, "view-conceal-symbolic");
+  g_signal_emit_by_name (g_ptr_array_index (toggles, 0), "clicked");
+  g_assert_true (tl_session_get_loop_visible (session, "loop2"));
+  gtk_test_accessible_assert_state (g_ptr_array_index (toggles, 0), GTK_ACCESSIBLE_STATE_PRESSED,
+                                    GTK_ACCESSIBLE_TRISTATE_TRUE);
+  tl_test_iterate (200);
+  again = render_pixels (GTK_WIDGET (canvas));
+  g_assert_cmpuint (count_differences (shown, again), ==, 0);
+}
+
+static GtkWidget *
+find_outline_row (GtkWidget  *widget,
+                  const char *id)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "tl-id"), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_outline_row (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A key press with modifiers, as the widget's key controllers see it */
+static gboolean
+press_key_with (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          gboolean ret = FALSE;
+
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &ret);
+          handled |= ret;
+        }
+    }
+  return handled;
+}
+
+static void
+test_reorder_loops (Fixture       *f,
+                    gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlDocument *document = tl_session_get_document (session);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  GtkWidget *outline = GTK_WIDGET (f->window->outline);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+
+  tl_session_select (session, "loop", "loop3");
+  tl_test_iterate (600);
+  before = render_pixels (GTK_WIDGET (f->window->diagram_view));
+
+  g_assert_true (gtk_widget_activate_action (outline, "outline.move-loop-up", "s", "loop3"));
+  g_assert_cmpstr (loop_id_at (document, 1), ==, "loop3");
+  g_assert_cmpstr (loop_id_at (document, 2), ==, "loop2");
+  /* still the one selected and focused */
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "loop3");
+  g_assert_cmpstr (tl_session_get_focus_loop (session), ==, "loop3");
+  tl_test_iterate (300);
+  after = render_pixels (GTK_WIDGET (f->window->diagram_view));
+  g_assert_cmpuint (count_differences (before, after), >, 100);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-loop-reordered.png");
+
+  /* The first cannot go up */
+  g_assert_true (gtk_widget_activate_action (outline, "outline.move-loop-up", "s", "loop1"));
+  g_assert_cmpstr (loop_id_at (document, 0), ==, "loop1");
+
+  g_assert_cmpstr (tl_undo_stack_get_undo_label (stack), ==, "Reorder Loops");
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_false (tl_undo_stack_get_can_undo (stack));
+  g_assert_cmpstr (loop_id_at (document, 2), ==, "loop3");
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "loop3");
+  tl_test_iterate (300);
+  undone = render_pixels (GTK_WIDGET (f->window->diagram_view));
+  g_assert_cmpuint (count_differences (before, undone), ==, 0);
+
+  /* Down twice from the menu's action */
+  g_assert_true (gtk_widget_activate_action (outline, "outline.move-loop-down", "s", "loop3"));
+  g_assert_true (gtk_widget_activate_action (outline, "outline.move-loop-down", "s", "loop3"));
+  g_assert_cmpstr (loop_id_at (document, 4), ==, "loop3");
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpstr (loop_id_at (document, 2), ==, "loop3");
+
+  /* Alt+Up on the loop's row in the outline, which keeps the focus */
+  {
+    GtkWidget *row = find_outline_row (outline, "loop3");
+    GtkWidget *list = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX);
+    GtkWidget *focus;
+
+    g_assert_true (gtk_widget_grab_focus (row));
+    g_assert_true (press_key_with (list, GDK_KEY_Up, GDK_ALT_MASK));
+    g_assert_cmpstr (loop_id_at (document, 1), ==, "loop3");
+    tl_test_iterate (200);
+    focus = gtk_root_get_focus (gtk_widget_get_root (outline));
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW)), "tl-id"),
+                     ==, "loop3");
+    g_assert_true (tl_undo_stack_undo (stack));
+    g_assert_cmpstr (loop_id_at (document, 2), ==, "loop3");
+  }
+}
+
+static void
+test_recolor_loops (Fixture       *f,
+                    gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlDocument *document = tl_session_get_document (session);
+  TlUndoStack *stack = tl_session_get_undo_stack (session);
+  TlLoop *loop2 = tl_document_lookup_loop (document, "loop2");
+  TlLoop *loop5 = tl_document_lookup_loop (document, "loop5");
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "#123456");
+  g_assert_true (tl_session_set (session, loop2, "color", &value, FALSE, &error));
+  g_value_set_string (&value, "#654321");
+  g_assert_true (tl_session_set (session, loop5, "color", &value, FALSE, &error));
+
+  /* The properties of a loop offer the palette */
+  tl_session_select (session, "loop", "loop2");
+  tl_test_iterate (600);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-loop-properties.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.recolor-loops", NULL));
+  g_assert_cmpstr (tl_loop_get_color (loop2), ==, "#e69f00");
+  g_assert_cmpstr (tl_loop_get_color (loop5), ==, "#d55e00");
+  g_assert_cmpstr (tl_undo_stack_get_undo_label (stack), ==, "Use Colour-Blind Safe Colours");
+  /* one step for all */
+  g_assert_true (tl_undo_stack_undo (stack));
+  g_assert_cmpstr (tl_loop_get_color (loop2), ==, "#123456");
+  g_assert_cmpstr (tl_loop_get_color (loop5), ==, "#654321");
+}
+
+/* Dragging a station that is not selected yet selects it, which brings
+ * the properties pane and a narrower canvas: the drawing must not
+ * rescale under the pointer until the drop. */
+static void
+test_drag_keeps_scale (Fixture       *f,
+                       gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlCanvasView *canvas = f->window->diagram_view;
+  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  double sx, sy, hx, hy, x, y;
+
+  g_assert_null (tl_session_get_selected_kind (session));
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &sx, &sy));
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "hub", &hx, &hy));
+
+  _tl_canvas_view_drag_begin (canvas, sx, sy, 0);
+  _tl_canvas_view_drag_update (canvas, -20, 10);
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "pain");
+  tl_test_iterate (800);
+  /* the pane came in */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), <, width - 50);
+
+  /* the hub stays where it was drawn; the station follows the pointer */
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "hub", &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, hx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, hy, 1e-6);
+  _tl_canvas_view_drag_update (canvas, -60, 30);
+  tl_test_iterate (100);
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, sx - 60, 12.0);
+  g_assert_cmpfloat_with_epsilon (y, sy + 30, 12.0);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-drag-pane-opens.png");
+  _tl_canvas_view_drag_end (canvas);
+
+  /* After the drop the drawing fits the narrower canvas. */
+  tl_test_iterate (100);
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "hub", &x, &y));
+  g_assert_cmpfloat (fabs (x - hx), >, 5);
+}
+
+/* A loop that cannot be drawn as it is: marked in the legend and the
+ * outline, and the window says what is wrong. */
+static void
+test_loop_problems_shown (Fixture       *f,
+                          gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlDocument *document = tl_session_get_document (session);
+  g_autoptr(TlLoop) broken = tl_loop_new ("loop9", "Ghost loop", "#000000",
+                                          (const char *[]) { "order", "ghost", NULL });
+
+  g_assert_false (gtk_info_bar_get_revealed (f->window->problems_bar));
+  /* as a damaged file would hold it: not through a command */
+  tl_document_insert_loop (document, broken, -1);
+  tl_test_iterate (300);
+  g_assert_true (gtk_info_bar_get_revealed (f->window->problems_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (f->window->problems_label), "“Ghost loop”"));
+  g_assert_nonnull (strstr (gtk_label_get_text (f->window->problems_label), "“ghost”"));
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-loop-problems.png");
+
+  /* Show Loop selects it, where its properties say the same */
+  gtk_info_bar_response (f->window->problems_bar, GTK_RESPONSE_ACCEPT);
+  g_assert_cmpstr (tl_session_get_selected_id (session), ==, "loop9");
+  tl_test_iterate (600);
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-loop-problems-selected.png");
+
+  tl_document_remove_loop (document, broken);
+  tl_test_iterate (300);
+  g_assert_false (gtk_info_bar_get_revealed (f->window->problems_bar));
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  tl_session_save_finish (TL_SESSION (object), result, error);
+  g_object_set_data (object, "tl-test-done", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+save_done (gpointer session)
+{
+  return g_object_get_data (session, "tl-test-done") != NULL;
+}
+
+static gboolean
+window_for_file (gpointer data)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (tl_test_app));
+
+  return TL_IS_WINDOW (active) && gtk_widget_get_mapped (GTK_WIDGET (active)) &&
+         tl_window_get_session (TL_WINDOW (active)) != data;
+}
+
+/* Zoom, position, theme and hidden loops come back when the document is
+ * opened again; they are kept outside the document. */
+static void
+test_view_state_restored (Fixture       *f,
+                          gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  g_autofree char *dir = g_dir_make_tmp ("tl-view-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "views.touchloop", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *state_path = tl_session_dup_view_state_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) theme = NULL;
+  TlWindow *window;
+  double zoom, cx, cy, zoom2, cx2, cy2;
+
+  tl_session_save_async (session, file, TRUE, NULL, save_done_cb, &error);
+  g_assert_true (tl_test_wait_for (save_done, session));
+  g_assert_no_error (error);
+
+  tl_canvas_view_zoom_in (f->window->diagram_view);
+  tl_canvas_view_pan (f->window->diagram_view, 40, -30);
+  tl_session_get_canvas_zoom (session, "diagram", &zoom, &cx, &cy);
+  g_assert_cmpfloat (zoom, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.theme", "s", "projector"));
+  tl_session_set_loop_visible (session, "loop4", FALSE);
+  /* none of it is a change to the document */
+  g_assert_false (tl_session_get_modified (session));
+
+  tl_test_app_close_windows ();
+  g_assert_true (g_file_get_contents (state_path, &contents, NULL, NULL));
+  /* keyed by a hash: the key file does not list the user's files */
+  g_assert_null (strstr (contents, "views.touchloop"));
+
+  tl_application_open_file (TL_APPLICATION (tl_test_app), file, "diagram");
+  g_assert_true (tl_test_wait_for (window_for_file, NULL));
+  window = TL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (tl_test_app)));
+  f->window = window;
+  session = tl_window_get_session (window);
+  g_assert_true (g_file_equal (tl_session_get_file (session), file));
+
+  tl_session_get_canvas_zoom (session, "diagram", &zoom2, &cx2, &cy2);
+  g_assert_cmpfloat_with_epsilon (zoom2, zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cx2, cx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cy2, cy, 1e-6);
+  g_assert_cmpfloat_with_epsilon (tl_canvas_view_get_zoom (window->diagram_view), zoom, 1e-9);
+  g_assert_cmpstr (tl_session_get_theme_name (session), ==, "projector");
+  g_assert_cmpstr (tl_canvas_view_get_theme_name (window->diagram_view), ==, "projector");
+  theme = g_action_group_get_action_state (G_ACTION_GROUP (window), "theme");
+  g_assert_cmpstr (g_variant_get_string (theme, NULL), ==, "projector");
+  g_assert_false (tl_session_get_loop_visible (session, "loop4"));
+  tl_test_iterate (300);
+  tl_test_save_screenshot (GTK_WIDGET (window), "canvas-view-restored.png");
+
+  /* A damaged key file is no harm: the document opens fitted, and the
+   * file is written afresh when it closes. */
+  tl_test_app_close_windows ();
+  g_assert_true (g_file_set_contents (state_path, "[broken\nzoom=%%", -1, NULL));
+  tl_application_open_file (TL_APPLICATION (tl_test_app), file, "diagram");
+  g_assert_true (tl_test_wait_for (window_for_file, NULL));
+  window = TL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (tl_test_app)));
+  f->window = window;
+  g_assert_true (tl_canvas_view_get_fit (window->diagram_view));
+  g_assert_cmpstr (tl_session_get_theme_name (tl_window_get_session (window)), ==, "system");
+  tl_session_set_loop_visible (tl_window_get_session (window), "loop1", FALSE);
+  tl_test_app_close_windows ();
+  {
+    g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+    g_auto(GStrv) groups = NULL;
+
+    g_assert_true (g_key_file_load_from_file (keyfile, state_path, G_KEY_FILE_NONE, &error));
+    g_assert_no_error (error);
+    groups = g_key_file_get_groups (keyfile, NULL);
+    g_assert_cmpuint (g_strv_length (groups), ==, 1);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Hit-testing for a drop does not touch the selection; the drop target's
+ * ring and the evidence badges show and go. */
+static void
+test_drop_highlight_and_evidence (Fixture       *f,
+                                  gconstpointer  data)
+{
+  TlSession *session = tl_window_get_session (f->window);
+  TlDocument *document = tl_session_get_document (session);
+  TlCanvasView *canvas = f->window->diagram_view;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) ringed = NULL;
+  g_autoptr(GBytes) cleared = NULL;
+  g_autoptr(GBytes) with_evidence = NULL;
+  g_autoptr(GBytes) evidence_off = NULL;
+  g_autoptr(GVariant) state = NULL;
+  char *kind = NULL, *id = NULL;
+  const char *ring_kind, *ring_id;
+  TlEvidence e = { 0 };
+  double x, y;
+
+  tl_session_select (session, NULL, NULL);
+  tl_test_iterate (20);
+  plain = render_pixels (GTK_WIDGET (canvas));
+
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "hub", &x, &y));
+  g_assert_true (tl_canvas_view_hit_test (canvas, x, y, &kind, &id));
+  g_assert_cmpstr (kind, ==, "station");
+  g_assert_cmpstr (id, ==, "hub");
+  g_clear_pointer (&kind, g_free);
+  g_clear_pointer (&id, g_free);
+  g_assert_null (tl_session_get_selected_kind (session));
+
+  g_assert_true (tl_canvas_view_locate (canvas, "loop", "loop4", &x, &y));
+  g_assert_true (tl_canvas_view_hit_test (canvas, x, y, &kind, &id));
+  g_assert_cmpstr (kind, ==, "loop");
+  g_assert_cmpstr (id, ==, "loop4");
+  g_clear_pointer (&kind, g_free);
+  g_clear_pointer (&id, g_free);
+
+  g_assert_false (tl_canvas_view_hit_test (canvas, 1, 1, &kind, &id));
+  g_assert_null (kind);
+  g_assert_null (id);
+  g_assert_null (tl_session_get_selected_kind (session));
+
+  /* the ring */
+  g_assert_false (_tl_canvas_view_get_drop_highlight (canvas, &ring_kind, &ring_id));
+  tl_canvas_view_set_drop_highlight (canvas, "station", "hub");
+  g_assert_true (_tl_canvas_view_get_drop_highlight (canvas, &ring_kind, &ring_id));
+  g_assert_cmpstr (ring_kind, ==, "station");
+  g_assert_cmpstr (ring_id, ==, "hub");
+  ringed = render_pixels (GTK_WIDGET (canvas));
+  g_assert_cmpuint (count_differences (plain, ringed), >, 200);
+  tl_canvas_view_set_drop_highlight (canvas, NULL, NULL);
+  g_assert_false (_tl_canvas_view_get_drop_highlight (canvas, &ring_kind, &ring_id));
+  cleared = render_pixels (GTK_WIDGET (canvas));
+  g_assert_cmpuint (count_differences (plain, cleared), ==, 0);
+
+  /* evidence: counts by default, off through the window's action */
+  state = g_action_group_get_action_state (G_ACTION_GROUP (f->window), "diagram-evidence");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "count");
+  g_assert_cmpint (tl_canvas_view_get_evidence_mode (canvas), ==, TL_DIAGRAM_EVIDENCE_COUNT);
+  e.count = 7;
+  e.recent = 7;
+  e.temperature = 9;
+  tl_document_set_evidence (document, "station", "hub", &e);
+  with_evidence = render_pixels (GTK_WIDGET (canvas));
+  g_assert_cmpuint (count_differences (plain, with_evidence), >, 100);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "diagram-evidence",
+                                      g_variant_new_string ("none"));
+  g_assert_cmpint (tl_canvas_view_get_evidence_mode (canvas), ==, TL_DIAGRAM_EVIDENCE_NONE);
+  evidence_off = render_pixels (GTK_WIDGET (canvas));
+  g_assert_cmpuint (count_differences (plain, evidence_off), ==, 0);
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "diagram-evidence",
+                                      g_variant_new_string ("temperature"));
+  g_assert_cmpint (tl_canvas_view_get_evidence_mode (canvas), ==, TL_DIAGRAM_EVIDENCE_TEMPERATURE);
+  tl_document_set_evidence (document, "station", "hub", &(TlEvidence) { 0 });
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +1540,8 @@ main (int   argc,
   if (!tl_test_app_init (&argc, &argv))
     return 77;
 
+  g_test_add ("/tl/ui/canvas/drop-highlight-and-evidence", Fixture, NULL,
+              fixture_setup, test_drop_highlight_and_evidence, fixture_teardown);
   g_test_add ("/tl/ui/canvas/digit-focuses-loop", Fixture, NULL,
               fixture_setup, test_digit_focuses_loop, fixture_teardown);
   g_test_add ("/tl/ui/canvas/loop-selection-focuses", Fixture, NULL,
@@ -824,6 +1566,24 @@ main (int   argc,
               fixture_setup, test_delete_station, fixture_teardown);
   g_test_add ("/tl/ui/canvas/rename-in-place", Fixture, NULL,
               fixture_setup, test_rename_in_place, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/add-station", Fixture, NULL,
+              fixture_setup, test_add_station, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/new-loop-by-keyboard", Fixture, NULL,
+              fixture_setup, test_new_loop_by_keyboard, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/rubber-band", Fixture, NULL,
+              fixture_setup, test_rubber_band, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/hide-loop", Fixture, NULL,
+              fixture_setup, test_hide_loop, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/reorder-loops", Fixture, NULL,
+              fixture_setup, test_reorder_loops, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/recolor-loops", Fixture, NULL,
+              fixture_setup, test_recolor_loops, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/drag-keeps-scale", Fixture, NULL,
+              fixture_setup, test_drag_keeps_scale, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/loop-problems-shown", Fixture, NULL,
+              fixture_setup, test_loop_problems_shown, fixture_teardown);
+  g_test_add ("/tl/ui/canvas/view-state-restored", Fixture, NULL,
+              fixture_setup, test_view_state_restored, fixture_teardown);
 
   return tl_test_app_run ();
 }
