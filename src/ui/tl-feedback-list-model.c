@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "tl-feedback-list-model.h"
+#include "tl-feedback-util.h"
 #include "tl-feedback-list-model-private.h"
 
 typedef struct
@@ -27,6 +28,8 @@ struct _TlFeedbackListModel
   GObject   parent_instance;
 
   TlStore  *store;
+  TlFeedbackQuery *query;
+  GCancellable *cancellable;   /* of the query running in a thread */
   GArray   *ids;             /* gint64, in list order */
   GQueue    pages;           /* Page *, most recently used first */
 
@@ -44,6 +47,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_N_ITEMS,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -197,6 +201,10 @@ tl_feedback_list_model_dispose (GObject *object)
 
   clear_pages (self);
   g_clear_object (&self->store);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->query, tl_feedback_query_free);
 
   G_OBJECT_CLASS (tl_feedback_list_model_parent_class)->dispose (object);
 }
@@ -227,6 +235,10 @@ tl_feedback_list_model_get_property (GObject    *object,
 
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->ids->len);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->cancellable != NULL);
       break;
 
     default:
@@ -271,6 +283,10 @@ tl_feedback_list_model_class_init (TlFeedbackListModelClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL,
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -280,6 +296,7 @@ tl_feedback_list_model_init (TlFeedbackListModel *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_queue_init (&self->pages);
+  self->query = tl_feedback_query_new ();
 }
 
 TlFeedbackListModel *
@@ -314,19 +331,65 @@ tl_feedback_list_model_set_store (TlFeedbackListModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+/* Puts @ids in place of the list: one ::items-changed for the range
+ * that differs, so that rows before and after it (an added item at the
+ * top, a deleted one in the middle) keep their positions. */
+static void
+replace_ids (TlFeedbackListModel *self,
+             GArray              *ids)
+{
+  g_autoptr(GArray) old_ids = NULL;
+  guint old_n, new_n, prefix = 0, suffix = 0;
+
+  clear_pages (self);
+  self->fetch_warned = FALSE;
+
+  old_ids = self->ids;
+  self->ids = g_array_ref (ids);
+  old_n = old_ids->len;
+  new_n = self->ids->len;
+
+  while (prefix < old_n && prefix < new_n &&
+         g_array_index (old_ids, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         g_array_index (old_ids, gint64, old_n - 1 - suffix) == g_array_index (self->ids, gint64, new_n - 1 - suffix))
+    suffix++;
+
+  if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, new_n - prefix - suffix);
+  if (old_n != new_n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+set_loading (TlFeedbackListModel *self,
+             GCancellable        *cancellable)
+{
+  gboolean was = self->cancellable != NULL;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, cancellable);
+  if (was != (cancellable != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 void
 tl_feedback_list_model_reload (TlFeedbackListModel *self)
 {
   g_autoptr(GArray) ids = NULL;
-  guint old_n;
 
   g_return_if_fail (TL_IS_FEEDBACK_LIST_MODEL (self));
+
+  /* What a query in a thread would give is read now instead. */
+  set_loading (self, NULL);
 
   if (self->store != NULL)
     {
       g_autoptr(GError) error = NULL;
 
-      ids = tl_store_list_feedback_ids (self->store, &error);
+      ids = tl_store_query_feedback_ids (self->store, self->query, NULL, &error);
       if (ids == NULL)
         g_warning ("Cannot list the feedback of “%s”: %s",
                    tl_store_get_path (self->store), error->message);
@@ -334,17 +397,148 @@ tl_feedback_list_model_reload (TlFeedbackListModel *self)
   if (ids == NULL)
     ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  clear_pages (self);
-  self->fetch_warned = FALSE;
+  replace_ids (self, ids);
+}
 
-  old_n = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
+static void
+query_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(TlFeedbackListModel) self = user_data;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (old_n > 0 || self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
-  if (old_n != self->ids->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  ids = tl_store_query_feedback_ids_finish (TL_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Not cancelled, so it is the newest query and the same store. */
+  set_loading (self, NULL);
+  if (ids == NULL)
+    {
+      g_warning ("Cannot list the feedback of “%s”: %s",
+                 tl_store_get_path (TL_STORE (object)), error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  replace_ids (self, ids);
+}
+
+void
+tl_feedback_list_model_set_query (TlFeedbackListModel   *self,
+                                  const TlFeedbackQuery *query)
+{
+  g_autoptr(TlFeedbackQuery) everything = NULL;
+
+  g_return_if_fail (TL_IS_FEEDBACK_LIST_MODEL (self));
+
+  if (query == NULL)
+    query = everything = tl_feedback_query_new ();
+  if (_tl_feedback_query_equal (self->query, query))
+    return;
+
+  tl_feedback_query_free (self->query);
+  self->query = tl_feedback_query_copy (query);
+
+  tl_feedback_list_model_requery (self);
+}
+
+void
+tl_feedback_list_model_requery (TlFeedbackListModel *self)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+
+  g_return_if_fail (TL_IS_FEEDBACK_LIST_MODEL (self));
+
+  if (self->store == NULL)
+    return;
+
+  cancellable = g_cancellable_new ();
+  set_loading (self, cancellable);
+  tl_store_query_feedback_ids_async (self->store, self->query, cancellable,
+                                     query_done_cb, g_object_ref (self));
+}
+
+const TlFeedbackQuery *
+tl_feedback_list_model_get_query (TlFeedbackListModel *self)
+{
+  g_return_val_if_fail (TL_IS_FEEDBACK_LIST_MODEL (self), NULL);
+
+  return self->query;
+}
+
+gboolean
+tl_feedback_list_model_get_loading (TlFeedbackListModel *self)
+{
+  g_return_val_if_fail (TL_IS_FEEDBACK_LIST_MODEL (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+gint64
+tl_feedback_list_model_get_id (TlFeedbackListModel *self,
+                               guint                position)
+{
+  g_return_val_if_fail (TL_IS_FEEDBACK_LIST_MODEL (self), -1);
+
+  if (position >= self->ids->len)
+    return -1;
+  return g_array_index (self->ids, gint64, position);
+}
+
+int
+tl_feedback_list_model_find (TlFeedbackListModel *self,
+                             gint64               id)
+{
+  g_return_val_if_fail (TL_IS_FEEDBACK_LIST_MODEL (self), -1);
+
+  /* 8 MB at a million rows: a scan is a millisecond. */
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return (int) i;
+  return -1;
+}
+
+void
+tl_feedback_list_model_refresh_items (TlFeedbackListModel *self,
+                                      const gint64        *ids,
+                                      guint                n_ids)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+
+  g_return_if_fail (TL_IS_FEEDBACK_LIST_MODEL (self));
+
+  if (self->store == NULL || n_ids == 0 || self->pages.length == 0)
+    return;
+
+  fresh = tl_store_fetch_feedback (self->store, ids, n_ids, NULL);
+  if (fresh == NULL)
+    return;
+
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      TlFeedbackItem *item = fresh->pdata[i];
+      gint64 id = tl_feedback_item_get_id (item);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), item);
+    }
+
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      for (guint i = 0; i < page->items->len; i++)
+        {
+          TlFeedbackItem *cached = page->items->pdata[i];
+          gint64 id = tl_feedback_item_get_id (cached);
+          TlFeedbackItem *item = g_hash_table_lookup (by_id, &id);
+
+          if (item != NULL)
+            _tl_feedback_item_copy_fields (cached, item);
+        }
+    }
 }
 
 guint

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tl-document-properties.h"
 #include "tl-window-private.h"
 
 #define MAX_RECENT 8
@@ -29,11 +30,31 @@ _tl_window_actions_update (TlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", stack && tl_undo_stack_get_can_redo (stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->session != NULL && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-properties", self->session != NULL);
+  if (self->matrix_mode_button != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->matrix_mode_button), g_strcmp0 (view, "matrix") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->session != NULL && !self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-to", self->session != NULL && !self->importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  self->session != NULL && g_strcmp0 (view, "feedback") != 0);
   for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), zoom_actions[i],
                                    self->session != NULL && g_strcmp0 (view, "feedback") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-station", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recolor-loops", self->session != NULL);
+
+  /* Editing the diagram's structure happens on its page. */
+  gtk_widget_set_visible (self->diagram_edit_box, g_strcmp0 (view, "diagram") == 0);
+  if (g_strcmp0 (view, "diagram") != 0)
+    tl_canvas_view_set_creating_loop (self->diagram_view, FALSE);
+  {
+    GAction *new_loop = g_action_map_lookup_action (G_ACTION_MAP (self), "new-loop");
+    gboolean creating = tl_canvas_view_get_creating_loop (self->diagram_view);
+    g_autoptr(GVariant) state = new_loop ? g_action_get_state (new_loop) : NULL;
+
+    if (state != NULL && g_variant_get_boolean (state) != creating)
+      g_simple_action_set_state (G_SIMPLE_ACTION (new_loop), g_variant_new_boolean (creating));
+  }
 
   /* The undo buttons say what they would undo. */
   if (stack != NULL)
@@ -322,7 +343,8 @@ zoom_action (GtkWidget  *widget,
 }
 
 /* The theme is a choice of the moment (a projector in the room), kept by
- * the window and given to both canvases. */
+ * the session as view state of its document (so that it comes back when
+ * the document is opened again) and given to both canvases. */
 static void
 theme_change_state (GSimpleAction *action,
                     GVariant      *value,
@@ -337,6 +359,59 @@ theme_change_state (GSimpleAction *action,
   g_simple_action_set_state (action, value);
   tl_canvas_view_set_theme_name (self->diagram_view, name);
   tl_canvas_view_set_theme_name (self->matrix_view, name);
+  if (self->session != NULL)
+    tl_session_set_theme_name (self->session, name);
+}
+
+static void
+add_station_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  tl_window_set_view (self, "diagram");
+  tl_canvas_view_add_station (self->diagram_view);
+}
+
+/* New Loop mode, a toggle: on, the diagram's clicks and Enter choose the
+ * new loop's stations; off, the loop is made when it has two stations or
+ * more (closing it on its first station does so too). */
+static void
+new_loop_change_state (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  TlWindow *self = user_data;
+
+  if (g_variant_get_boolean (value))
+    {
+      tl_window_set_view (self, "diagram");
+      tl_canvas_view_set_creating_loop (self->diagram_view, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->diagram_view));
+    }
+  else if (tl_canvas_view_get_creating_loop (self->diagram_view))
+    tl_canvas_view_finish_loop (self->diagram_view);
+
+  g_simple_action_set_state (action, g_variant_new_boolean (tl_canvas_view_get_creating_loop (self->diagram_view)));
+}
+
+static void
+recolor_loops_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  g_autoptr(TlCommand) command = tl_recolor_loops_command_new (tl_session_get_document (self->session));
+  g_autoptr(GError) error = NULL;
+
+  if (command == NULL)
+    {
+      tl_window_show_toast (self, _("The loops already have the colour-blind safe colours."));
+      return;
+    }
+  if (!tl_session_run (self->session, command, &error))
+    tl_window_show_toast (self, error->message);
 }
 
 /* Snapping is a preference of the moment, like the theme: kept by the
@@ -397,6 +472,92 @@ primary_popover_show_cb (GtkPopover *popover,
     }
 }
 
+/* The matrix's heat-map mode, a choice of the moment like the theme: kept
+ * by the window for its matrix page (and its exports) */
+static void
+matrix_mode_change_state (GSimpleAction *action,
+                          GVariant      *value,
+                          gpointer       user_data)
+{
+  TlWindow *self = user_data;
+  TlMatrixMode mode;
+
+  if (!tl_matrix_mode_from_nick (g_variant_get_string (value, NULL), &mode))
+    return;
+
+  g_simple_action_set_state (action, value);
+  tl_canvas_view_set_matrix_mode (self->matrix_view, mode);
+  if (self->matrix_mode_button != NULL)
+    gtk_menu_button_set_label (self->matrix_mode_button, tl_matrix_mode_get_label (mode));
+}
+
+static void
+document_properties_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (tl_document_properties_new (GTK_WINDOW (self), self->session)));
+}
+
+/* The heat-map modes as a menu of win.matrix-mode, in menu order */
+static GMenu *
+matrix_mode_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  const char * const *nicks = tl_matrix_mode_nicks ();
+
+  for (guint i = 0; nicks[i] != NULL; i++)
+    {
+      TlMatrixMode mode = TL_MATRIX_MODE_CURRENT;
+      g_autoptr(GMenuItem) item = NULL;
+
+      tl_matrix_mode_from_nick (nicks[i], &mode);
+      item = g_menu_item_new (tl_matrix_mode_get_label (mode), NULL);
+      g_menu_item_set_action_and_target (item, "win.matrix-mode", "s", nicks[i]);
+      g_menu_append_item (menu, item);
+    }
+
+  return menu;
+}
+
+/* A mode button in the header bar, shown on the matrix page; the same
+ * choices and Document Properties in the primary menu */
+static void
+matrix_menus_init (TlWindow *self)
+{
+  g_autoptr(GMenu) modes = matrix_mode_menu ();
+  g_autoptr(GMenu) properties = g_menu_new ();
+  g_autoptr(GMenu) matrix = g_menu_new ();
+  GMenuModel *primary = gtk_menu_button_get_menu_model (self->menu_button);
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (modes));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), tl_matrix_mode_get_label (TL_MATRIX_MODE_CURRENT));
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
+  gtk_widget_set_tooltip_text (button, _("Colour the Matrix Cells By"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colour the matrix cells by"),
+                                  -1);
+  gtk_widget_set_visible (button, FALSE);
+  adw_header_bar_pack_end (self->header_bar, button);
+  self->matrix_mode_button = GTK_MENU_BUTTON (button);
+
+  if (G_IS_MENU (primary))
+    {
+      guint n = g_menu_model_get_n_items (primary);
+
+      g_menu_append (properties, _("Document _Properties…"), "win.document-properties");
+      g_menu_insert_section (G_MENU (primary), MIN (2, n), NULL, G_MENU_MODEL (properties));
+      g_menu_append_submenu (matrix, _("_Colour Cells By"), G_MENU_MODEL (modes));
+      g_menu_insert_section (G_MENU (primary), MIN (4, n + 1), _("Matrix"), G_MENU_MODEL (matrix));
+    }
+}
+
 void
 _tl_window_class_actions_init (TlWindowClass *klass)
 {
@@ -409,8 +570,11 @@ _tl_window_class_actions_init (TlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.document-properties", NULL, document_properties_action);
   for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
     gtk_widget_class_install_action (widget_class, zoom_actions[i], NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.add-station", NULL, add_station_action);
+  gtk_widget_class_install_action (widget_class, "win.recolor-loops", NULL, recolor_loops_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -433,6 +597,10 @@ _tl_window_class_actions_init (TlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-actual", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "win.zoom-actual", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-station", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-station", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-loop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-loop", NULL);
 }
 
 void
@@ -441,9 +609,12 @@ _tl_window_actions_init (TlWindow *self)
   static const GActionEntry entries[] = {
     { .name = "theme", .parameter_type = "s", .state = "'system'", .change_state = theme_change_state },
     { .name = "snap-to-grid", .state = "true", .change_state = snap_to_grid_change_state },
+    { .name = "new-loop", .state = "false", .change_state = new_loop_change_state },
+    { .name = "matrix-mode", .parameter_type = "s", .state = "'current'", .change_state = matrix_mode_change_state },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  matrix_menus_init (self);
   g_signal_connect (gtk_menu_button_get_popover (self->menu_button), "show",
                     G_CALLBACK (primary_popover_show_cb), self);
 }

@@ -116,6 +116,8 @@ options_response_cb (AdwMessageDialog *dialog,
     }
   selected = adw_combo_row_get_selected (job->background_row);
   options.background = backgrounds[MIN (selected, G_N_ELEMENTS (backgrounds) - 1)];
+  /* The matrix as the window shows it: in its heat-map mode */
+  options.matrix_mode = tl_canvas_view_get_matrix_mode (self->matrix_view);
 
   if (!tl_export_to_file (tl_session_get_document (self->session), job->what,
                           job->format, job->path, &options, &error))
@@ -315,6 +317,7 @@ copy_image_action (GtkWidget  *widget,
   /* The feedback page is a list, not a drawing: the diagram stands in. */
   options.theme = current_theme (self);
   options.scale = COPY_SCALE;
+  options.matrix_mode = tl_canvas_view_get_matrix_mode (self->matrix_view);
   surface = tl_export_to_image (tl_session_get_document (self->session), what, &options, &error);
   if (surface == NULL)
     {

@@ -68,6 +68,71 @@ session_changed_cb (TlWindow *self)
   _tl_window_actions_update (self);
 }
 
+/* Loops that cannot be drawn as they are (too few stations, a station
+ * that no longer exists): the legend marks them, and this bar says what
+ * is wrong and offers to show the first. */
+static void
+update_problems (TlWindow *self)
+{
+  GListModel *loops = tl_document_get_loops (tl_session_get_document (self->session));
+  g_autoptr(GPtrArray) first = NULL;
+  g_autofree char *first_loop = NULL;
+  guint n_broken = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (loops); i++)
+    {
+      g_autoptr(TlLoop) loop = g_list_model_get_item (loops, i);
+      g_autoptr(GPtrArray) problems = tl_loop_check (loop, tl_session_get_document (self->session));
+
+      if (problems->len == 0)
+        continue;
+      if (n_broken++ == 0)
+        {
+          first = g_steal_pointer (&problems);
+          first_loop = g_strdup (tl_loop_get_id (loop));
+        }
+    }
+
+  g_free (self->problem_loop);
+  self->problem_loop = g_steal_pointer (&first_loop);
+
+  if (first != NULL)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      if (n_broken > 1)
+        g_string_append_printf (text, ngettext ("%u loop cannot be drawn as it is. ",
+                                                "%u loops cannot be drawn as they are. ", n_broken),
+                                n_broken);
+      for (guint i = 0; i < first->len; i++)
+        g_string_append_printf (text, "%s%s", i > 0 ? " " : "", (char *) g_ptr_array_index (first, i));
+      gtk_label_set_text (self->problems_label, text->str);
+    }
+  gtk_info_bar_set_revealed (self->problems_bar, first != NULL);
+}
+
+static gboolean
+update_problems_idle_cb (gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  self->problems_idle = 0;
+  update_problems (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+problems_response_cb (GtkInfoBar *bar,
+                      int         response,
+                      TlWindow   *self)
+{
+  if (self->problem_loop == NULL)
+    return;
+
+  tl_window_set_view (self, "diagram");
+  tl_session_select (self->session, "loop", self->problem_loop);
+}
+
 static void
 document_changed_cb (TlDocument   *document,
                      TlChangeKind  kind,
@@ -77,6 +142,10 @@ document_changed_cb (TlDocument   *document,
 {
   if (TL_IS_DOCUMENT (object))
     update_titles (self);
+
+  /* Coalesced: one command may change many objects. */
+  if ((TL_IS_LOOP (object) || TL_IS_STATION (object)) && self->problems_idle == 0)
+    self->problems_idle = g_idle_add (update_problems_idle_cb, self);
 }
 
 /* The painters scale their drawing to the space they get: below about
@@ -105,23 +174,33 @@ update_fold (TlWindow *self)
                                                        : ADW_FLAP_FOLD_POLICY_NEVER);
 }
 
+void
+_tl_window_update_side_pane (TlWindow *self)
+{
+  gboolean selected = tl_session_get_selected_kind (self->session) != NULL;
+  /* The Feedback page has its own editor beside the list: the selection
+   * of the diagram waits there unless the evidence is pinned open. */
+  gboolean on_feedback = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "feedback") == 0;
+  gboolean shown = (selected && !on_feedback) || self->evidence_pinned;
+
+  if (shown && self->properties_pane == NULL)
+    {
+      self->properties_pane = TL_PROPERTIES_PANE (tl_properties_pane_new ());
+      gtk_widget_set_size_request (GTK_WIDGET (self->properties_pane), PROPERTIES_WIDTH, -1);
+      tl_properties_pane_set_session (self->properties_pane, self->session);
+      _tl_window_feedback_add_side_pane (self, GTK_WIDGET (self->properties_pane));
+    }
+
+  gtk_revealer_set_reveal_child (self->properties_revealer, shown);
+  update_fold (self);
+}
+
 static void
 session_notify_selected_id_cb (TlSession  *session,
                                GParamSpec *pspec,
                                TlWindow   *self)
 {
-  gboolean selected = tl_session_get_selected_kind (self->session) != NULL;
-
-  if (selected && self->properties_pane == NULL)
-    {
-      self->properties_pane = TL_PROPERTIES_PANE (tl_properties_pane_new ());
-      gtk_widget_set_size_request (GTK_WIDGET (self->properties_pane), PROPERTIES_WIDTH, -1);
-      tl_properties_pane_set_session (self->properties_pane, self->session);
-      gtk_box_append (self->properties_box, GTK_WIDGET (self->properties_pane));
-    }
-
-  gtk_revealer_set_reveal_child (self->properties_revealer, selected);
-  update_fold (self);
+  _tl_window_update_side_pane (self);
 }
 
 static gboolean
@@ -157,6 +236,8 @@ view_stack_notify_visible_child_cb (TlWindow *self)
 
   if (view != NULL)
     g_settings_set_string (self->settings, "last-view", view);
+  if (self->session != NULL)
+    _tl_window_update_side_pane (self);
   _tl_window_actions_update (self);
 }
 
@@ -182,7 +263,7 @@ set_session (TlWindow  *self,
   tl_outline_set_session (self->outline, session);
   tl_canvas_view_set_session (self->diagram_view, session);
   tl_canvas_view_set_session (self->matrix_view, session);
-  tl_feedback_view_set_store (self->feedback_view, tl_session_get_store (session));
+  _tl_window_feedback_set_session (self, session);
 
   g_signal_connect_object (session, "notify::modified",
                            G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
@@ -198,6 +279,13 @@ set_session (TlWindow  *self,
 
   session_changed_cb (self);
   session_notify_selected_id_cb (session, NULL, self);
+  update_problems (self);
+
+  /* The theme this document was last shown in */
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "theme",
+                                      g_variant_new_string (tl_session_get_theme_name (session)));
+  g_signal_connect_object (self->diagram_view, "notify::creating-loop",
+                           G_CALLBACK (_tl_window_actions_update), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -323,6 +411,8 @@ tl_window_dispose (GObject *object)
   TlWindow *self = (TlWindow *)object;
 
   g_clear_handle_id (&self->fold_idle, g_source_remove);
+  g_clear_handle_id (&self->problems_idle, g_source_remove);
+  g_clear_pointer (&self->problem_loop, g_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
@@ -402,6 +492,9 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, diagram_edit_box);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, problems_bar);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, view_stack);
@@ -416,6 +509,7 @@ tl_window_class_init (TlWindowClass *klass)
 
   _tl_window_class_actions_init (klass);
   _tl_window_class_export_init (klass);
+  _tl_window_class_feedback_init (klass);
 }
 
 static void
@@ -425,7 +519,10 @@ tl_window_init (TlWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_info_bar_add_button (self->problems_bar, _("_Show Loop"), GTK_RESPONSE_ACCEPT);
+  g_signal_connect (self->problems_bar, "response", G_CALLBACK (problems_response_cb), self);
   _tl_window_actions_init (self);
+  _tl_window_feedback_init (self);
 }
 
 TlWindow *

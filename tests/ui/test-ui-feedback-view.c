@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "tl-feedback-util.h"
 #include "tl-feedback-view.h"
 #include "tl-feedback-view-private.h"
 #include "tl-resources.h"
@@ -269,6 +270,12 @@ status_page_is_shown (Fixture *fixture)
 }
 
 static gboolean
+status_page_is_hidden (Fixture *fixture)
+{
+  return !status_page_is_shown (fixture);
+}
+
+static gboolean
 column_view_is_shown (Fixture *fixture)
 {
   GtkWidget *column_view = find_widget (fixture->view, GTK_TYPE_COLUMN_VIEW);
@@ -466,7 +473,8 @@ test_empty (Fixture       *fixture,
   add_items (fixture, 12, 5);
   tl_feedback_view_reload (view);
   g_assert_true (wait_for (column_view_is_shown, fixture));
-  g_assert_false (status_page_is_shown (fixture));
+  /* (after the cross-fade, however long a loaded machine takes) */
+  g_assert_true (wait_for (status_page_is_hidden, fixture));
   {
     g_autofree char *count_text = g_strdup_printf ("12 items, %u linked", fixture->n_linked);
     g_assert_nonnull (find_label (fixture, count_text));
@@ -586,6 +594,303 @@ test_deferred (Fixture       *fixture,
   g_assert_true (wait_for (status_page_is_shown, fixture));
 }
 
+
+static gboolean
+query_done (Fixture *fixture)
+{
+  return !tl_feedback_list_model_get_loading (_tl_feedback_view_get_model (TL_FEEDBACK_VIEW (fixture->view)));
+}
+
+/* How many of the fixture's items hold @needle, by brute force over what
+ * add_items() wrote */
+static guint
+count_containing (guint       n,
+                  const char *needle)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folded_text = g_utf8_strdown (texts[(i * 31) % G_N_ELEMENTS (texts)], -1);
+      g_autofree char *folded_needle = g_utf8_strdown (needle, -1);
+
+      count += strstr (folded_text, folded_needle) != NULL;
+    }
+  return count;
+}
+
+/* TRUE when @label's attributes mark bytes @start..@end with a background */
+static gboolean
+has_highlight (GtkLabel *label,
+               guint     start,
+               guint     end)
+{
+  PangoAttrList *attrs = gtk_label_get_attributes (label);
+  g_autoptr(GSList) list = NULL;
+  gboolean found = FALSE;
+
+  if (attrs == NULL)
+    return FALSE;
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_BACKGROUND && attr->start_index == start && attr->end_index == end)
+        found = TRUE;
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+  return found;
+}
+
+static void
+test_search_matches (void)
+{
+  g_autoptr(GArray) a = _tl_search_matches ("Coffee, coffee and COFFEE", "coffee");
+  g_autoptr(GArray) b = _tl_search_matches ("外卖送到时已经凉了，外卖", "外卖");
+  g_autoptr(GArray) c = _tl_search_matches ("good coffee, bad tea", "  tea   COFFEE ");
+  g_autoptr(GArray) d = _tl_search_matches ("anything", "");
+  g_autoptr(GArray) e = _tl_search_matches ("aaaa", "aa");
+  g_autoptr(PangoAttrList) none = _tl_search_highlight ("text", "zz", NULL);
+
+  g_assert_cmpuint (a->len, ==, 6);
+  g_assert_cmpuint (g_array_index (a, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (a, guint, 1), ==, 6);
+  g_assert_cmpuint (g_array_index (a, guint, 2), ==, 8);
+  g_assert_cmpuint (g_array_index (a, guint, 4), ==, 19);
+  g_assert_cmpuint (g_array_index (a, guint, 5), ==, 25);
+
+  /* Byte offsets in UTF-8: each Han character is 3 bytes */
+  g_assert_cmpuint (b->len, ==, 4);
+  g_assert_cmpuint (g_array_index (b, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (b, guint, 1), ==, 6);
+  g_assert_cmpuint (g_array_index (b, guint, 2), ==, strlen ("外卖送到时已经凉了，"));
+
+  /* Every term, in text order */
+  g_assert_cmpuint (c->len, ==, 4);
+  g_assert_cmpuint (g_array_index (c, guint, 0), ==, 5);
+  g_assert_cmpuint (g_array_index (c, guint, 2), ==, 17);
+
+  g_assert_cmpuint (d->len, ==, 0);
+  /* Not overlapping */
+  g_assert_cmpuint (e->len, ==, 4);
+  g_assert_null (none);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  TlFeedbackView *view = TL_FEEDBACK_VIEW (fixture->view);
+  GListModel *rows = G_LIST_MODEL (_tl_feedback_view_get_model (view));
+  const char *coffee;
+  const char *han;
+  GtkLabel *label;
+  g_autofree char *one_line = NULL;
+  guint n_expected;
+
+  tl_feedback_view_set_store (view, fixture->store);
+  g_assert_true (wait_for (rows_are_shown, fixture));
+
+  /* Latin: case-insensitive, highlighted where it matched */
+  n_expected = count_containing (N_ITEMS, "COFFEE");
+  g_assert_cmpuint (n_expected, >, 0);
+  tl_feedback_view_set_search (view, "COFFEE");
+  g_assert_true (wait_for (query_done, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_expected);
+  label = find_label (fixture, texts[1]);
+  g_assert_nonnull (label);
+  coffee = strstr (texts[1], "coffee");
+  g_assert_true (has_highlight (label, coffee - texts[1], coffee - texts[1] + strlen ("coffee")));
+  g_assert_false (has_highlight (label, 0, 5));
+  save_screenshot (GTK_WIDGET (fixture->window), "feedback-search.png");
+
+  /* Two Chinese characters (below the trigram index's three) */
+  n_expected = count_containing (N_ITEMS, "包裝");
+  g_assert_cmpuint (n_expected, >, 0);
+  tl_feedback_view_set_search (view, "包裝");
+  g_assert_true (wait_for (query_done, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_expected);
+  label = find_label (fixture, texts[3]);
+  g_assert_nonnull (label);
+  han = strstr (texts[3], "包裝");
+  g_assert_true (has_highlight (label, han - texts[3], han - texts[3] + strlen ("包裝")));
+  save_screenshot (GTK_WIDGET (fixture->window), "feedback-search-zh.png");
+
+  /* One character: still found, the line break of texts[5] a space */
+  one_line = g_strdelimit (g_strdup (texts[5]), "\n", ' ');
+  tl_feedback_view_set_search (view, "积");
+  g_assert_true (wait_for (query_done, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, count_containing (N_ITEMS, "积"));
+  label = find_label (fixture, one_line);
+  g_assert_nonnull (label);
+  han = strstr (one_line, "积");
+  g_assert_true (has_highlight (label, han - one_line, han - one_line + strlen ("积")));
+
+  /* Nothing matches: the page says so */
+  tl_feedback_view_set_search (view, "no such words at all");
+  g_assert_true (wait_for (query_done, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  g_assert_nonnull (find_label (fixture, "No Matching Feedback"));
+
+  /* Cleared: everything, no highlight left */
+  tl_feedback_view_set_search (view, NULL);
+  g_assert_true (wait_for (query_done, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, N_ITEMS);
+  g_assert_true (wait_for (rows_are_shown, fixture));
+  label = find_label (fixture, texts[1]);
+  g_assert_nonnull (label);
+  g_assert_false (has_highlight (label, coffee - texts[1], coffee - texts[1] + strlen ("coffee")));
+}
+
+static void
+test_sort_and_filter (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TlFeedbackView *view = TL_FEEDBACK_VIEW (fixture->view);
+  GListModel *rows = G_LIST_MODEL (_tl_feedback_view_get_model (view));
+  char last_stage = 0;
+  g_autofree char *last_date = NULL;
+  guint n_linked_to_order = 0;
+
+  tl_feedback_view_set_store (view, fixture->store);
+  g_assert_true (wait_for (rows_are_shown, fixture));
+
+  /* A click on Stage: A to F (the store sorts, the list follows) */
+  _tl_feedback_view_sort_by (view, "stage", FALSE);
+  g_assert_cmpint (_tl_feedback_view_get_query (view)->sort, ==, TL_FEEDBACK_SORT_STAGE);
+  g_assert_false (_tl_feedback_view_get_query (view)->descending);
+  g_assert_true (wait_for (query_done, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, N_ITEMS);
+  for (guint i = 0; i < N_ITEMS; i++)
+    {
+      g_autoptr(TlFeedbackItem) item = g_list_model_get_item (rows, i);
+      char stage = tl_feedback_item_get_stage (item);
+
+      if (stage == '\0')
+        continue;
+      g_assert_cmpint (stage, >=, last_stage);
+      last_stage = stage;
+    }
+
+  /* Date, descending */
+  _tl_feedback_view_sort_by (view, "date", TRUE);
+  g_assert_true (_tl_feedback_view_get_query (view)->descending);
+  g_assert_true (wait_for (query_done, fixture));
+  for (guint i = 0; i < N_ITEMS; i++)
+    {
+      g_autoptr(TlFeedbackItem) item = g_list_model_get_item (rows, i);
+      const char *date = tl_feedback_item_get_date (item);
+      g_autofree char *day = date != NULL ? g_strndup (date, 10) : NULL;
+
+      if (day == NULL)
+        continue;
+      if (last_date != NULL)
+        g_assert_cmpstr (day, <=, last_date);
+      g_free (last_date);
+      last_date = g_steal_pointer (&day);
+    }
+  save_screenshot (GTK_WIDGET (fixture->window), "feedback-sorted.png");
+
+  /* Linked to a station: what counts towards its evidence */
+  for (guint i = 0; i < N_ITEMS; i++)
+    {
+      const char * const *links = link_sets[((i * 31) / 5) % G_N_ELEMENTS (link_sets)];
+
+      n_linked_to_order += links[0] != NULL && g_strv_contains (links, "station:order");
+    }
+  tl_feedback_view_show_linked_to (view, "station", "order");
+  g_assert_true (wait_for (query_done, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_linked_to_order);
+  {
+    g_autofree char *count = g_strdup_printf ("%u of %u items, %u linked", n_linked_to_order, N_ITEMS, fixture->n_linked);
+    g_assert_nonnull (find_label (fixture, count));
+  }
+  g_assert_nonnull (find_label (fixture, "Filters (1)"));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             GType       type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The filter popover, driven as a user would */
+static void
+test_filter_popover (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  TlFeedbackView *view = TL_FEEDBACK_VIEW (fixture->view);
+  GListModel *rows = G_LIST_MODEL (_tl_feedback_view_get_model (view));
+  GtkMenuButton *button = GTK_MENU_BUTTON (_tl_feedback_view_get_widget (view, "filter-button"));
+  GtkWidget *popover;
+  GtkWidget *stage_c;
+  GtkWidget *reset;
+  guint n_c = 0;
+
+  tl_feedback_view_set_store (view, fixture->store);
+  g_assert_true (wait_for (rows_are_shown, fixture));
+
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (wait_for ((gboolean (*) (Fixture *)) view_is_mapped, fixture));
+  stage_c = find_button (popover, GTK_TYPE_TOGGLE_BUTTON, "C");
+  g_assert_nonnull (stage_c);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stage_c), TRUE);
+  g_assert_cmpuint (_tl_feedback_view_get_query (view)->stages, ==, TL_STAGE_BIT ('C'));
+
+  /* The query runs after the typing delay, in a thread */
+  {
+    gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+    while (g_get_monotonic_time () < end &&
+           (g_list_model_get_n_items (rows) == N_ITEMS || !query_done (fixture)))
+      g_main_context_iteration (NULL, FALSE);
+  }
+  for (guint i = 0; i < N_ITEMS; i++)
+    {
+      guint k = i * 31;
+
+      n_c += k % 8 != 0 && "ABCDEF"[(k / 7) % 6] == 'C';
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_c);
+  for (guint i = 0; i < n_c; i++)
+    {
+      g_autoptr(TlFeedbackItem) item = g_list_model_get_item (rows, i);
+
+      g_assert_cmpint (tl_feedback_item_get_stage (item), ==, 'C');
+    }
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Filters (1)");
+  {
+    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  save_screenshot (GTK_WIDGET (fixture->window), "feedback-filter-stage.png");
+
+  reset = find_button (popover, GTK_TYPE_BUTTON, "_Reset Filters");
+  g_assert_nonnull (reset);
+  g_signal_emit_by_name (reset, "clicked");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (stage_c)));
+  g_assert_true (wait_for (query_done, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, N_ITEMS);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Filters");
+  gtk_menu_button_popdown (button);
+}
+
 static void
 test_store_property (void)
 {
@@ -620,6 +925,13 @@ main (int   argc,
   g_assert_nonnull (tl_get_resource ());
 
   g_test_add_func ("/tl/ui/feedback-view/store-property", test_store_property);
+  g_test_add_func ("/tl/ui/feedback-view/search-matches", test_search_matches);
+  g_test_add ("/tl/ui/feedback-view/search", Fixture, GUINT_TO_POINTER (N_ITEMS),
+              fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/tl/ui/feedback-view/sort-and-filter", Fixture, GUINT_TO_POINTER (N_ITEMS),
+              fixture_set_up, test_sort_and_filter, fixture_tear_down);
+  g_test_add ("/tl/ui/feedback-view/filter-popover", Fixture, GUINT_TO_POINTER (N_ITEMS),
+              fixture_set_up, test_filter_popover, fixture_tear_down);
   g_test_add ("/tl/ui/feedback-view/rows", Fixture, GUINT_TO_POINTER (N_ITEMS),
               fixture_set_up, test_rows, fixture_tear_down);
   g_test_add ("/tl/ui/feedback-view/empty", Fixture, GUINT_TO_POINTER (0),

@@ -6,12 +6,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "tl-application.h"
 #include "ui-test-app.h"
 #include "tl-canvas-view.h"
+#include "tl-document-properties.h"
+#include "tl-matrix-stats.h"
 #include "tl-session.h"
 #include "tl-window-private.h"
 
@@ -130,6 +133,81 @@ test_matrix_click_selects_cell (Fixture       *f,
   tl_test_save_screenshot (GTK_WIDGET (f->window), "window-cell-selected.png");
 }
 
+static gboolean
+textures_differ (GdkTexture *a,
+                 GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a);
+  int height = gdk_texture_get_height (a);
+  g_autofree guchar *pa = g_malloc (width * height * 4);
+  g_autofree guchar *pb = g_malloc (width * height * 4);
+
+  if (width != gdk_texture_get_width (b) || height != gdk_texture_get_height (b))
+    return TRUE;
+  gdk_texture_download (a, pa, width * 4);
+  gdk_texture_download (b, pb, width * 4);
+  return memcmp (pa, pb, width * height * 4) != 0;
+}
+
+/* The visible top-level window of @type, if one is shown */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+properties_shown (gpointer data)
+{
+  return find_toplevel (TL_TYPE_DOCUMENT_PROPERTIES) != NULL;
+}
+
+static void
+test_matrix_mode_and_properties (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GdkTexture) current = NULL;
+  g_autoptr(GdkTexture) gap = NULL;
+  GtkWindow *properties;
+
+  tl_window_set_view (f->window, "matrix");
+  tl_test_iterate (150);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.matrix-mode", "s", "current"));
+  tl_test_iterate (100);
+  g_assert_cmpint (tl_canvas_view_get_matrix_mode (f->window->matrix_view), ==, TL_MATRIX_MODE_CURRENT);
+  current = tl_test_render_texture (GTK_WIDGET (f->window->matrix_view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.matrix-mode", "s", "gap"));
+  tl_test_iterate (100);
+  g_assert_cmpint (tl_canvas_view_get_matrix_mode (f->window->matrix_view), ==, TL_MATRIX_MODE_GAP);
+  gap = tl_test_render_texture (GTK_WIDGET (f->window->matrix_view));
+  g_assert_true (textures_differ (current, gap));
+  tl_test_save_screenshot (GTK_WIDGET (f->window), "window-matrix-gap.png");
+
+  /* An unknown mode changes nothing */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.matrix-mode", "s", "heat");
+  tl_test_iterate (50);
+  g_assert_cmpint (tl_canvas_view_get_matrix_mode (f->window->matrix_view), ==, TL_MATRIX_MODE_GAP);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.document-properties", NULL));
+  g_assert_true (tl_test_wait_for (properties_shown, NULL));
+  properties = find_toplevel (TL_TYPE_DOCUMENT_PROPERTIES);
+  g_assert_true (tl_document_properties_get_session (TL_DOCUMENT_PROPERTIES (properties)) ==
+                 tl_window_get_session (f->window));
+  tl_test_iterate (200);
+  tl_test_save_screenshot (GTK_WIDGET (properties), "window-document-properties.png");
+  gtk_window_destroy (properties);
+}
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -194,16 +272,7 @@ test_save_as_and_reopen (Fixture       *f,
 static AdwMessageDialog *
 find_dialog (void)
 {
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean
@@ -337,6 +406,8 @@ main (int   argc,
               fixture_setup, test_select_edit_undo, fixture_teardown);
   g_test_add ("/tl/ui/window/matrix-click-selects-cell", Fixture, NULL,
               fixture_setup, test_matrix_click_selects_cell, fixture_teardown);
+  g_test_add ("/tl/ui/window/matrix-mode-and-properties", Fixture, NULL,
+              fixture_setup, test_matrix_mode_and_properties, fixture_teardown);
   g_test_add ("/tl/ui/window/save-as-and-reopen", Fixture, NULL,
               fixture_setup, test_save_as_and_reopen, fixture_teardown);
 

@@ -47,10 +47,23 @@ tl_test_render_texture (GtkWidget *widget)
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderer *renderer;
 
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* A widget that has not been drawn yet (a dialog just shown, on a busy
+   * machine) has nothing to snapshot: let the frame clock draw it. */
+  for (;;)
+    {
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node || g_get_monotonic_time () > end)
+        break;
+      snapshot = gtk_snapshot_new ();
+      gtk_widget_queue_draw (widget);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
