@@ -99,6 +99,9 @@ typedef struct {
   double       label_w;
   double       label_h;
   GArray      *loops;      /* guint: indices of the loops through it */
+  /* Its places in the focused loop's cycle ("2", or "1·4" when the loop
+   * passes twice), NULL when the loop does not stop here */
+  char        *steps;
 } Box;
 
 typedef struct {
@@ -258,6 +261,7 @@ box_clear (gpointer data)
 
   g_clear_object (&box->label);
   g_clear_pointer (&box->loops, g_array_unref);
+  g_clear_pointer (&box->steps, g_free);
 }
 
 static void
@@ -522,8 +526,23 @@ scene_add_loops (Scene *scene)
         gboolean on_focus = FALSE;
 
         for (guint m = 0; m < box->loops->len; m++)
-          on_focus |= g_array_index (scene->loops, LoopInfo,
-                                     g_array_index (box->loops, guint, m)).focused;
+          {
+            LoopInfo *info = &g_array_index (scene->loops, LoopInfo,
+                                             g_array_index (box->loops, guint, m));
+
+            if (info->focused && !info->hidden)
+              {
+                const char * const *cycle = tl_loop_get_stations (info->loop);
+                GString *steps = g_string_new (NULL);
+
+                on_focus = TRUE;
+                for (guint k = 0; cycle != NULL && cycle[k] != NULL; k++)
+                  if (g_strcmp0 (cycle[k], box->id) == 0)
+                    g_string_append_printf (steps, "%s%u", steps->len > 0 ? "·" : "", k + 1);
+                g_free (box->steps);
+                box->steps = g_string_free (steps, steps->len == 0);
+              }
+          }
         box->dimmed = !on_focus && !box->hub;
       }
 }
@@ -1518,6 +1537,43 @@ draw_evidence_pill (Scene            *scene,
   _tl_render_show_layout (cr, layout, x + (w - tw) / 2, y + (h - th) / 2);
 }
 
+/* A disc (a pill for "1·4") in the focused loop's colour with @steps,
+ * its left end at @left and its middle at @cy */
+static void
+draw_step_badge (Scene      *scene,
+                 cairo_t    *cr,
+                 const char *steps,
+                 double      left,
+                 double      cy)
+{
+  const LoopInfo *focused = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  double tw, th, w, h;
+  TlColor on_fill;
+
+  for (guint i = 0; i < scene->loops->len && focused == NULL; i++)
+    if (g_array_index (scene->loops, LoopInfo, i).focused)
+      focused = &g_array_index (scene->loops, LoopInfo, i);
+  if (focused == NULL)
+    return;
+
+  layout = _tl_render_layout_new (scene->context, scene->theme, "en", TL_THEME_FONT_SMALL,
+                                  1.0, PANGO_WEIGHT_BOLD, steps);
+  _tl_render_layout_size (layout, &tw, &th);
+  h = MAX (2 * BADGE_RADIUS, th + 2);
+  w = MAX (h, tw + 2 * PILL_PAD_X);
+  cairo_new_path (cr);
+  _tl_render_rounded_rect (cr, left, cy - h / 2, w, h, h / 2);
+  _tl_render_set_color (cr, &focused->color, 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.5);
+  _tl_render_set_color (cr, tl_theme_get_background (scene->theme), 1.0);
+  cairo_stroke (cr);
+  tl_theme_text_on (scene->theme, &focused->color, &on_fill);
+  _tl_render_set_color (cr, &on_fill, 1.0);
+  _tl_render_show_layout (cr, layout, left + (w - tw) / 2, cy - th / 2);
+}
+
 static void
 draw_station (Scene   *scene,
               cairo_t *cr,
@@ -1670,6 +1726,11 @@ draw_station (Scene   *scene,
   /* The count rides on the top-right corner, like a notification's */
   if (evidence != NULL)
     draw_evidence_pill (scene, cr, evidence, x + w + 6, y, box->dimmed ? 0.6 : 1.0);
+
+  /* In a focused loop, the station's place in its cycle on the top-left
+   * corner, in the loop's colour */
+  if (box->steps != NULL)
+    draw_step_badge (scene, cr, box->steps, x - 6, y);
 
   cairo_restore (cr);
 }

@@ -251,6 +251,74 @@ test_focus (void)
   g_assert_cmpuint (tl_test_count_different (plain, unfocused), ==, 0);
 }
 
+/* Pixels near @target in the rectangle (@x0, @y0)–(@x1, @y1) */
+static guint
+count_near_in (TlTestImage *image,
+               guint32      target,
+               int          x0,
+               int          y0,
+               int          x1,
+               int          y1)
+{
+  guint n = 0;
+
+  for (int y = MAX (y0, 0); y < MIN (y1, image->height); y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, image->width); x++)
+      n += tl_test_pixel_near (tl_test_pixel (image, x, y), target, 2);
+  return n;
+}
+
+/* A focused loop numbers its stations in cycle order: a badge in the
+ * loop's colour on each of its stations' cards, none on the others. */
+static void
+test_focus_numbers_stations (void)
+{
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_CN");
+  g_autoptr(TlDiagramPainter) painter = tl_diagram_painter_new (document);
+  g_autoptr(TlTheme) theme = tl_theme_new ("light");
+  g_autoptr(TlTestImage) plain = NULL;
+  g_autoptr(TlTestImage) focused = NULL;
+  GListModel *stations = tl_document_get_stations (document);
+  TlLoop *loop = tl_document_lookup_loop (document, "loop3");
+  const char * const *cycle = tl_loop_get_stations (loop);
+  TlColor color;
+  guint32 pixel;
+  guint numbered = 0, plain_ones = 0;
+
+  tl_theme_adjust_loop_color (theme, tl_loop_get_color (loop), &color);
+  pixel = tl_test_color_pixel (&color);
+  plain = tl_test_render (TL_PAINTER (painter), 1280, 800);
+  tl_diagram_painter_set_focus_loop (painter, "loop3");
+  focused = tl_test_render (TL_PAINTER (painter), 1280, 800);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stations); i++)
+    {
+      g_autoptr(TlStation) station = g_list_model_get_item (stations, i);
+      const char *id = tl_station_get_id (station);
+      double x, y, w, h;
+      guint before, after;
+
+      if (g_strcmp0 (tl_station_get_kind (station), "hub") == 0)
+        continue;
+      g_assert_true (tl_diagram_painter_get_station_bounds (painter, 1280, 800, id, &x, &y, &w, &h));
+      /* the top-left corner of the card, where the badge goes */
+      before = count_near_in (plain, pixel, x - 12, y - 14, x + 24, y + 2);
+      after = count_near_in (focused, pixel, x - 12, y - 14, x + 24, y + 2);
+      if (g_strv_contains (cycle, id))
+        {
+          g_assert_cmpuint (after, >, before + 60);
+          numbered++;
+        }
+      else
+        {
+          g_assert_cmpuint (after, <=, before);
+          plain_ones++;
+        }
+    }
+  g_assert_cmpuint (numbered, ==, g_strv_length ((char **) cycle));
+  g_assert_cmpuint (plain_ones, >, 0);
+}
+
 static void
 test_notify (void)
 {
@@ -848,6 +916,7 @@ main (int   argc,
   g_test_add_func ("/tl/render/diagram/cards-apart", test_cards_apart);
   g_test_add_func ("/tl/render/diagram/all-loops-visible", test_all_loops_visible);
   g_test_add_func ("/tl/render/diagram/focus", test_focus);
+  g_test_add_func ("/tl/render/diagram/focus-numbers-stations", test_focus_numbers_stations);
   g_test_add_func ("/tl/render/diagram/notify", test_notify);
   g_test_add_func ("/tl/render/diagram/selection", test_selection);
   g_test_add_func ("/tl/render/diagram/follows-document", test_follows_document);
