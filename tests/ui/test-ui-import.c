@@ -58,22 +58,27 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-/* A survey export as a Chinese spreadsheet writes it: UTF-8 with a BOM,
- * a header in Chinese, quoted commas and a line break inside a field.
- * Returns how many rows name each station in @per_station. */
+/* A survey export as a Chinese spreadsheet writes it: UTF-8 with a BOM
+ * (or GB18030 without one, when @gb18030), a header in Chinese, quoted
+ * commas and a line break inside a field.  Returns how many rows name the
+ * logistics station in @per_logistics. */
 static GFile *
 write_csv (Fixture    *f,
            const char *name,
            guint       n_rows,
            guint       n_bad,
+           gboolean    gb18030,
            guint      *per_logistics)
 {
-  g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF内容,日期,渠道,顾客阶段,评分（1-5）,站点\r\n");
+  g_autoptr(GString) csv = g_string_new (gb18030 ? "" : "\xEF\xBB\xBF");
+  g_autofree char *bytes = NULL;
+  gsize n_bytes = 0;
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_autoptr(GError) error = NULL;
   static const char * const stages[] = { "C", "顾客", "member", "B", "朋友", "" };
   static const char * const sources[] = { "大众点评", "WeChat survey", "美团外卖" };
 
+  g_string_append (csv, "内容,日期,渠道,顾客阶段,评分（1-5）,站点\r\n");
   if (per_logistics != NULL)
     *per_logistics = 0;
 
@@ -95,7 +100,19 @@ write_csv (Fixture    *f,
     /* A stage that is none of A–F */
     g_string_append_printf (csv, "Bad row %u,2026/3/1,大众点评,Z,3,order\r\n", i);
 
-  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+  if (gb18030)
+    {
+      bytes = g_convert (csv->str, csv->len, "GB18030", "UTF-8", NULL, &n_bytes, &error);
+      g_assert_no_error (error);
+      /* not valid UTF-8 any more: the importer has to detect it */
+      g_assert_false (g_utf8_validate (bytes, n_bytes, NULL));
+    }
+  else
+    {
+      n_bytes = csv->len;
+      bytes = g_string_free (g_steal_pointer (&csv), FALSE);
+    }
+  g_assert_true (g_file_set_contents (path, bytes, n_bytes, &error));
   g_assert_no_error (error);
   return g_file_new_for_path (path);
 }
@@ -165,7 +182,7 @@ test_import_file (Fixture       *f,
   };
   TlUndoStack *stack = tl_session_get_undo_stack (f->session);
   guint per_logistics = 0;
-  g_autoptr(GFile) file = write_csv (f, "调查导出.csv", N_ROWS, 0, &per_logistics);
+  g_autoptr(GFile) file = write_csv (f, "调查导出.csv", N_ROWS, 0, TRUE, &per_logistics);
   TlImportDialog *dialog;
   TlImportPreview *preview;
 
@@ -175,7 +192,7 @@ test_import_file (Fixture       *f,
   g_assert_cmpstr (tl_window_get_view (f->window), ==, "feedback");
 
   preview = _tl_import_dialog_get_preview (dialog);
-  g_assert_cmpint (tl_import_preview_get_encoding (preview), ==, TL_TEXT_ENCODING_UTF8);
+  g_assert_cmpint (tl_import_preview_get_encoding (preview), ==, TL_TEXT_ENCODING_GB18030);
   g_assert_true (tl_import_preview_get_has_header (preview));
   g_assert_cmpuint (_tl_import_dialog_get_n_field_choosers (dialog), ==, G_N_ELEMENTS (expected));
   /* The Chinese header mapped itself */
@@ -237,7 +254,7 @@ static void
 test_bad_rows (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_csv (f, "with-bad-rows.csv", 10, 2, NULL);
+  g_autoptr(GFile) file = write_csv (f, "with-bad-rows.csv", 10, 2, FALSE, NULL);
   TlImportDialog *dialog;
 
   _tl_window_import_file (f->window, file);
@@ -273,7 +290,7 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_csv (f, "big.csv", 150000, 0, NULL);
+  g_autoptr(GFile) file = write_csv (f, "big.csv", 150000, 0, FALSE, NULL);
   TlImportDialog *dialog;
 
   _tl_window_import_file (f->window, file);
@@ -301,7 +318,7 @@ static void
 test_paste_and_drop (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_csv (f, "dropped.csv", 5, 0, NULL);
+  g_autoptr(GFile) file = write_csv (f, "dropped.csv", 5, 0, FALSE, NULL);
   TlImportDialog *dialog;
   GValue value = G_VALUE_INIT;
   GSList *files = NULL;
