@@ -616,6 +616,9 @@ test_drag_several_stations (Fixture       *f,
   tl_test_iterate (100);
   tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-multi-select.png");
 
+  /* The properties pane may have come in meanwhile and the drawing
+   * rescaled: grab the station where it is drawn now. */
+  g_assert_true (tl_canvas_view_locate (canvas, "station", "pain", &x, &y));
   _tl_canvas_view_drag_begin (canvas, x, y, 0);
   _tl_canvas_view_drag_update (canvas, 50, 40);
   _tl_canvas_view_drag_end (canvas);
@@ -1316,6 +1319,18 @@ test_drag_keeps_scale (Fixture       *f,
   g_assert_cmpfloat (fabs (x - hx), >, 5);
 }
 
+static gboolean
+problems_bar_revealed (gpointer window)
+{
+  return gtk_info_bar_get_revealed (((TlWindow *) window)->problems_bar);
+}
+
+static gboolean
+problems_bar_hidden (gpointer window)
+{
+  return !problems_bar_revealed (window);
+}
+
 /* A loop that cannot be drawn as it is: marked in the legend and the
  * outline, and the window says what is wrong. */
 static void
@@ -1330,8 +1345,7 @@ test_loop_problems_shown (Fixture       *f,
   g_assert_false (gtk_info_bar_get_revealed (f->window->problems_bar));
   /* as a damaged file would hold it: not through a command */
   tl_document_insert_loop (document, broken, -1);
-  tl_test_iterate (300);
-  g_assert_true (gtk_info_bar_get_revealed (f->window->problems_bar));
+  g_assert_true (tl_test_wait_for (problems_bar_revealed, f->window));
   g_assert_nonnull (strstr (gtk_label_get_text (f->window->problems_label), "“Ghost loop”"));
   g_assert_nonnull (strstr (gtk_label_get_text (f->window->problems_label), "“ghost”"));
   tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-loop-problems.png");
@@ -1343,8 +1357,7 @@ test_loop_problems_shown (Fixture       *f,
   tl_test_save_screenshot (GTK_WIDGET (f->window), "canvas-loop-problems-selected.png");
 
   tl_document_remove_loop (document, broken);
-  tl_test_iterate (300);
-  g_assert_false (gtk_info_bar_get_revealed (f->window->problems_bar));
+  g_assert_true (tl_test_wait_for (problems_bar_hidden, f->window));
 }
 
 static void
