@@ -19,6 +19,7 @@
 
 #define PREVIEW_ROWS    20
 #define CELL_MAX_CHARS  28
+#define TEXT_MIN_CHARS  22
 #define MAX_SHOWN_PROBLEMS 200
 
 struct _TlImportDialog
@@ -261,6 +262,9 @@ fill_preview (TlImportDialog *self)
         {
           GtkWidget *label = cell_label (row[c], FALSE);
 
+          /* What customers said is what the user checks: room for it */
+          if (tl_import_mapping_get_field (self->mapping, c) == TL_IMPORT_FIELD_TEXT)
+            gtk_label_set_width_chars (GTK_LABEL (label), TEXT_MIN_CHARS);
           if (problem != NULL)
             gtk_widget_add_css_class (label, "error");
           gtk_grid_attach (self->grid, label, c, r + 2, 1, 1);
