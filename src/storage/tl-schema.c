@@ -75,9 +75,19 @@
  *   FTS5 write out its pending index: an import paid that on every row
  *   (measured: 48 % of its time, and 6–10 times slower than indexing the
  *   same rows in one go).  Deleting and editing keep their triggers (one
- *   statement journal per statement, however many rows).  Rows another
- *   program adds are indexed when the store opens the file (the counts
- *   differ).
+ *   statement journal per statement, however many rows).  Inside
+ *   tl_store_begin() the store indexes new items in one go at the end of
+ *   the batch (or before anything reads the indexes or changes an item),
+ *   with a bigger FTS5 hashsize for the time; a batch into a document of
+ *   few items drops the list indexes (feedback_list_order, _by_source,
+ *   _by_stage) and creates them again, with the same SQL, before the
+ *   commit.  Rows another program adds are indexed when the store opens
+ *   the file (the counts differ).
+ *   feedback.fingerprint is set for items typed by hand too (the date in
+ *   the importer's form), except on one identical to an item that has it:
+ *   identical items typed by hand are all kept, the first is recognised
+ *   when its export is imported again, and so are the others (their
+ *   fingerprint is the same).
  *   evidence                  the evidence aggregates of every station,
  *                             loop and cell (tl-evidence.h), kept by the
  *                             store in the transaction that changes them,

@@ -637,6 +637,56 @@ stage_text (char  stage,
 
 /* ---- adding ------------------------------------------------------------------ */
 
+/* @date (valid: tl_feedback_date_parse()) as the importer writes dates,
+ * "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" with "Z" or "+HH:MM" if it had a
+ * zone, so that an item typed as "2026-03-02 09:30", exported and
+ * imported again has the same fingerprint.  Imported dates come back as
+ * they are; NULL stays NULL. */
+static const char *
+fingerprint_date (const char *date,
+                  char        buffer[40])
+{
+  const char *p;
+  int second = 0;
+  char zone[8] = "";
+
+  if (date == NULL || strlen (date) <= 10 || strlen (date) >= 40)
+    return date;
+  /* YYYY-MM-DD, then T or space, HH:MM */
+  p = date + 10;
+  if ((*p != 'T' && *p != 't' && *p != ' ') ||
+      !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || p[3] != ':' ||
+      !g_ascii_isdigit (p[4]) || !g_ascii_isdigit (p[5]))
+    return date;
+  p += 6;
+  if (p[0] == ':' && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]))
+    {
+      second = MIN ((p[1] - '0') * 10 + (p[2] - '0'), 59);
+      p += 3;
+      if (*p == '.' || *p == ',')
+        for (p++; g_ascii_isdigit (*p); p++)
+          ;
+    }
+  while (*p == ' ')
+    p++;
+  if (*p == 'Z' || *p == 'z')
+    strcpy (zone, "Z");
+  else if ((*p == '+' || *p == '-') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]))
+    {
+      const char *m = p[3] == ':' ? p + 4 : p + 3;
+      gboolean minutes = g_ascii_isdigit (m[0]) && g_ascii_isdigit (m[1]);
+
+      g_snprintf (zone, sizeof zone, "%c%c%c:%c%c", p[0], p[1], p[2],
+                  minutes ? m[0] : '0', minutes ? m[1] : '0');
+    }
+  else if (*p != '\0')
+    return date;
+
+  g_snprintf (buffer, 40, "%.10sT%c%c:%c%c:%02d%s", date, date[11], date[12],
+              date[14], date[15], second, zone);
+  return buffer;
+}
+
 gint64
 tl_store_add_feedback_full (TlStore         *self,
                             TlFeedbackItem  *item,
@@ -652,6 +702,9 @@ tl_store_add_feedback_full (TlStore         *self,
   char stage_buffer[2];
   TlItemFacts facts;
   gint64 id, fingerprint = 0;
+  gboolean deferred, has_fingerprint = TRUE;
+  char date_buffer[40];
+  const char *date;
 
   g_return_val_if_fail (TL_IS_STORE (self), -1);
   g_return_val_if_fail (TL_IS_FEEDBACK_ITEM (item), -1);
@@ -686,17 +739,44 @@ tl_store_add_feedback_full (TlStore         *self,
     id = tl_feedback_item_get_id (item);
 
   text = tl_feedback_item_get_text (item) ? tl_feedback_item_get_text (item) : "";
-  if (flags & TL_ADD_DEDUPLICATE)
-    fingerprint = tl_feedback_fingerprint (text,
-                                           tl_feedback_item_get_date (item),
-                                           tl_feedback_item_get_source (item),
-                                           tl_feedback_item_get_respondent (item));
+  /* Every item gets its fingerprint, so that exporting and importing
+   * items typed by hand finds them again.  The fingerprint is unique: an
+   * item typed by hand that is the same as one already there goes
+   * without (it is not refused), as the migration leaves identical rows. */
+  date = tl_feedback_item_get_date (item);
+  /* An imported row's fingerprint is of the date as given (the importer
+   * writes it in its form; rows migrated from format 2 were hashed with
+   * theirs); an item typed by hand, of the date in the importer's form */
+  if (!(flags & TL_ADD_DEDUPLICATE))
+    date = fingerprint_date (date, date_buffer);
+  fingerprint = tl_feedback_fingerprint (text,
+                                         date,
+                                         tl_feedback_item_get_source (item),
+                                         tl_feedback_item_get_respondent (item));
 
   /* Inside tl_store_begin() no savepoint is taken: FTS5 writes out its
    * pending index at every savepoint, which makes a bulk import several
-   * times slower.  A failure takes the item out again by hand. */
-  if (!_tl_store_feedback_begin (self, error))
+   * times slower.  A failure takes the item out again by hand.  A new id
+   * there is indexed at the commit (or before anything reads the
+   * indexes); an old id put back (KEEP_ID) at once, after those pending. */
+  deferred = self->in_transaction && !(flags & TL_ADD_KEEP_ID);
+  if (!(deferred ? _tl_store_feedback_begin_add (self, error) : _tl_store_feedback_begin (self, error)))
     return -1;
+  if (deferred && !_tl_store_batch_adding (self, error))
+    return -1;
+
+  if (!(flags & TL_ADD_DEDUPLICATE))
+    {
+      gboolean taken = FALSE;
+
+      if (!(stmt = _tl_store_statement (self, sql_feedback_by_fingerprint, error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, fingerprint);
+      if (!step_row (self, stmt, &taken, error))
+        goto failed;
+      sqlite3_reset (stmt);
+      has_fingerprint = !taken;
+    }
 
   if (flags & TL_ADD_KEEP_ID)
     {
@@ -730,7 +810,7 @@ tl_store_add_feedback_full (TlStore         *self,
   _tl_store_bind_text (stmt, 8, tl_feedback_item_get_tags (item));
   _tl_store_bind_text (stmt, 9, tl_feedback_item_get_phase (item));
   _tl_store_bind_text (stmt, 10, tl_feedback_item_get_rating_original (item));
-  if (flags & TL_ADD_DEDUPLICATE)
+  if (has_fingerprint)
     sqlite3_bind_int64 (stmt, 11, fingerprint);
   else
     sqlite3_bind_null (stmt, 11);
@@ -760,19 +840,25 @@ tl_store_add_feedback_full (TlStore         *self,
       return existing;
     }
 
-  {
-    const char *index_sql[] = { sql_fts_insert, sql_gram_insert };
+  if (deferred)
+    {
+      if (self->index_from <= 0)
+        self->index_from = id;
+    }
+  else
+    {
+      const char *index_sql[] = { sql_fts_insert, sql_gram_insert };
 
-    for (guint i = 0; i < G_N_ELEMENTS (index_sql); i++)
-      {
-        if (!(stmt = _tl_store_statement (self, index_sql[i], error)))
-          goto take_out;
-        sqlite3_bind_int64 (stmt, 1, id);
-        _tl_store_bind_text (stmt, 2, text);
-        if (!_tl_store_run (self, stmt, error))
-          goto take_out;
-      }
-  }
+      for (guint i = 0; i < G_N_ELEMENTS (index_sql); i++)
+        {
+          if (!(stmt = _tl_store_statement (self, index_sql[i], error)))
+            goto take_out;
+          sqlite3_bind_int64 (stmt, 1, id);
+          _tl_store_bind_text (stmt, 2, text);
+          if (!_tl_store_run (self, stmt, error))
+            goto take_out;
+        }
+    }
 
   for (guint i = 0; i < links->len; i++)
     {
@@ -799,8 +885,10 @@ tl_store_add_feedback_full (TlStore         *self,
 take_out:
   /* Only an I/O failure gets here.  Inside the caller's transaction, take
    * the item out again (its links and index entries go with it). */
-  if (self->in_transaction && (stmt = _tl_store_statement (self, sql_feedback_delete, NULL)))
+  if (self->in_transaction && _tl_store_index_pending (self, NULL) &&
+      (stmt = _tl_store_statement (self, sql_feedback_delete, NULL)))
     {
+      /* Indexed first: the delete triggers take its entries out */
       sqlite3_bind_int64 (stmt, 1, id);
       _tl_store_run (self, stmt, NULL);
     }

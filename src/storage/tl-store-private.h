@@ -32,10 +32,21 @@ struct _TlStore
   gint64           flushed_next_id;   /* what meta has (or will at commit) */
   GPtrArray       *repairs;           /* translated, NULL-terminated */
   guint64          snapshot_serial;
+  /* Inside tl_store_begin(), new items go into the full-text indexes
+   * (feedback_fts, feedback_gram) in one go, not one by one: the first id
+   * that is not indexed yet, or 0 when every item is
+   * (_tl_store_index_pending()). */
+  gint64           index_from;
 
   guint            in_transaction : 1;   /* tl_store_begin() */
   guint            read_only : 1;
   guint            feedback_changed : 1; /* to announce at commit */
+  guint            publish_pending : 1;  /* tl_store_commit_quiet() */
+  /* Inside tl_store_begin(): whether the first new item looked at the
+   * size of the table, and whether the list indexes of feedback are
+   * dropped until the batch settles (_tl_store_batch_adding()). */
+  guint            batch_checked : 1;
+  guint            indexes_dropped : 1;
 };
 
 /* What a feedback item contributes to evidence (tl-evidence.h) */
@@ -207,6 +218,25 @@ GArray       *_tl_store_collect_ids     (TlStore        *self,
  * tl_store_begin().  Fails on a read-only store. */
 gboolean      _tl_store_feedback_begin  (TlStore        *self,
                                          GError        **error);
+/* Inside tl_store_begin(), a new item is about to be added with its
+ * index entries left pending: the first one of a batch into a document
+ * of few items drops the list indexes of feedback (order, source,
+ * stage), which are built again in one go when the batch settles. */
+gboolean      _tl_store_batch_adding    (TlStore        *self,
+                                         GError        **error);
+/* Inside tl_store_begin(): settles the batch: puts the items added since
+ * the last call into the full-text indexes, so that a search sees them
+ * and a delete or an edit (whose triggers take entries out) finds them
+ * there, and builds the dropped list indexes again.  Every function that
+ * reads the indexes or changes existing feedback calls it first
+ * (_tl_store_feedback_begin() does), and so does the commit.  TRUE when
+ * nothing is pending. */
+gboolean      _tl_store_index_pending   (TlStore        *self,
+                                         GError        **error);
+/* _tl_store_feedback_begin() for adding new items: leaves the pending
+ * index entries pending. */
+gboolean      _tl_store_feedback_begin_add (TlStore     *self,
+                                            GError     **error);
 /* … and ends: outside tl_store_begin(), @ok commits (evidence written
  * first, then published to the document and ::feedback-changed emitted),
  * otherwise rolls back.  Inside, a failed change must have left nothing

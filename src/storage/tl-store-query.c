@@ -838,6 +838,9 @@ tl_store_query_feedback_ids (TlStore               *self,
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  /* Inside tl_store_begin(): the items added so far are found too */
+  if (!_tl_store_index_pending (self, error))
+    return NULL;
 
   conn.db = self->db;
   conn.display_name = self->display_name;

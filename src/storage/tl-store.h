@@ -65,12 +65,40 @@ gboolean        tl_store_backup_to             (TlStore           *self,
 
 /* Groups many writes (import, generators) in one transaction.  Changes of
  * the document made meanwhile belong to it too; after a rollback the file
- * lacks them, so revert them in the document as well (or reopen). */
+ * lacks them, so revert them in the document as well (or reopen).  Items
+ * added meanwhile go into the full-text indexes in one go (before a search,
+ * an edit or a deletion of feedback in the same transaction, or at the
+ * commit), which is where most of a big commit's time goes. */
 gboolean        tl_store_begin                 (TlStore           *self,
                                                 GError           **error);
+/* Commits, then gives the evidence to the document and emits
+ * TlStore::feedback-changed, in the calling thread. */
 gboolean        tl_store_commit                (TlStore           *self,
                                                 GError           **error);
 void            tl_store_rollback              (TlStore           *self);
+
+/* A commit in two halves, for a batch run in a worker thread (an import):
+ * tl_store_commit_quiet() does all the work of tl_store_commit() (the
+ * pending index entries, the evidence table, COMMIT) and emits nothing;
+ * tl_store_publish_changes() then gives the new evidence to the document
+ * and emits the signals, in the thread that owns the document (the main
+ * thread).  Publishing when nothing is pending does nothing.  When
+ * tl_store_commit_quiet() fails the transaction stays open: roll it back
+ * (tl_store_rollback(), which reloads the document's evidence: main thread).
+ *
+ * Threads.  A store has one connection and is not thread-safe: at any
+ * moment one thread only may call it.  The main thread owns it (the
+ * document's changes are written from TlDocument::changed, in the main
+ * thread); it may lend it to one worker between tl_store_begin() and
+ * tl_store_commit_quiet() (or until the worker hands the open transaction
+ * back), while the main thread calls nothing on the store and changes
+ * nothing in its document.  Only the main thread calls
+ * tl_store_publish_changes(), tl_store_commit() and tl_store_rollback(),
+ * which touch the document.  The _async functions use a connection of
+ * their own and may run alongside. */
+gboolean        tl_store_commit_quiet          (TlStore           *self,
+                                                GError           **error);
+void            tl_store_publish_changes       (TlStore           *self);
 
 /* What went wrong with the file and was repaired when it was opened (a
  * matrix that lacked cells or had cells of no layer or type), one
@@ -101,9 +129,12 @@ gint64          tl_store_count_linked_feedback (TlStore           *self);
 
 typedef enum {
   TL_ADD_DEFAULT     = 0,
-  /* An imported row: its fingerprint (tl_feedback_fingerprint()) is
-   * stored, and an item with the same fingerprint already in the file
-   * is not added again (a duplicate).  Items added by hand go without. */
+  /* An imported row: an item with the same fingerprint
+   * (tl_feedback_fingerprint()) already in the file is not added again
+   * (a duplicate).  Without it (an item typed by hand) the item is always
+   * added; it gets the fingerprint of its fields (the date as the
+   * importer writes it) unless an item has that one already, so that
+   * importing its export finds it again. */
   TL_ADD_DEDUPLICATE = 1 << 0,
   /* Use the item's id (> 0) instead of a new one: a redo puts an item
    * back as it was.  Fails when the id is taken. */

@@ -382,6 +382,109 @@ check_text (Fixture    *fixture,
   *n_found += want->len > 0;
 }
 
+static guint
+count_found (TlStore    *store,
+             const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = tl_store_search_feedback_ids (store, query, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+static gint64
+add_text (TlStore    *store,
+          const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlFeedbackItem) item = tl_feedback_item_new (0);
+  gint64 id;
+
+  tl_feedback_item_set_text (item, text);
+  id = tl_store_add_feedback (store, item, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Inside tl_store_begin() the items added go into the full-text indexes
+ * in one go: a search, an edit and a deletion in the same transaction
+ * still see them, and both indexes are sound after the commit. */
+static void
+test_in_transaction (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("zh_CN");
+  g_autofree char *path = tl_test_path ("search-in-transaction.touchloop");
+  g_autoptr(TlStore) store = tl_test_create_store (path, document);
+  g_autoptr(TlFeedbackItem) edit = NULL;
+  gint64 soup, gone, edited;
+  gint64 ids[1];
+
+  add_text (store, "before the batch 外卖");
+  g_assert_true (tl_store_begin (store, &error));
+  g_assert_no_error (error);
+  soup = add_text (store, "汤洒了一半 soup spilled");
+  gone = add_text (store, "菜都凉了 cold food");
+  edited = add_text (store, "骑手态度很好 friendly");
+  /* found before the commit, by both indexes */
+  g_assert_cmpuint (count_found (store, "soup spilled"), ==, 1);
+  g_assert_cmpuint (count_found (store, "汤"), ==, 1);
+  g_assert_cmpuint (count_found (store, "凉了"), ==, 1);
+
+  /* more, then a deletion and an edit of items not yet indexed */
+  add_text (store, "外卖送得很快 fast");
+  add_text (store, "汤洒了一半 soup spilled");   /* typed twice: both kept */
+  ids[0] = gone;
+  g_assert_cmpint (tl_store_delete_feedback (store, ids, 1, &error), ==, 1);
+  g_assert_no_error (error);
+  add_text (store, "价格有点贵 pricey");
+  edit = tl_store_get_feedback (store, edited, &error);
+  g_assert_no_error (error);
+  tl_feedback_item_set_text (edit, "骑手迟到 late");
+  g_assert_true (tl_store_update_feedback (store, edit, TL_FEEDBACK_FIELD_TEXT, NULL, &error));
+  g_assert_no_error (error);
+  add_text (store, "分量太少了 small");
+  g_assert_true (tl_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (tl_store_count_feedback (store), ==, 7);
+  g_assert_cmpuint (count_found (store, "soup spilled"), ==, 2);
+  g_assert_cmpuint (count_found (store, "汤"), ==, 2);
+  g_assert_cmpuint (count_found (store, "凉"), ==, 0);
+  g_assert_cmpuint (count_found (store, "cold food"), ==, 0);
+  g_assert_cmpuint (count_found (store, "friendly"), ==, 0);
+  g_assert_cmpuint (count_found (store, "迟到"), ==, 1);
+  g_assert_cmpuint (count_found (store, "small"), ==, 1);
+  g_assert_cmpuint (count_found (store, "外卖"), ==, 2);
+  g_assert_cmpuint (count_found (store, "外"), ==, 2);
+
+  /* Items typed by hand carry a fingerprint: the first of two identical
+   * ones, the other goes without */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM feedback WHERE fingerprint IS NULL"
+                                            " AND id > %" G_GINT64_FORMAT, soup);
+
+    g_assert_cmpint (tl_test_file_int (path, "SELECT count(*) FROM feedback WHERE fingerprint IS NOT NULL"), ==, 6);
+    g_assert_cmpint (tl_test_file_int (path, sql), ==, 1);
+  }
+
+  /* FTS5's own check of both indexes against the table */
+  tl_test_file_exec (path, "INSERT INTO feedback_fts (feedback_fts, rank) VALUES ('integrity-check', 1)");
+  tl_test_file_exec (path, "INSERT INTO feedback_gram (feedback_gram, rank) VALUES ('integrity-check', 1)");
+
+  /* A rolled-back batch leaves nothing pending behind */
+  g_assert_true (tl_store_begin (store, &error));
+  add_text (store, "never committed 回滚");
+  tl_store_rollback (store);
+  g_assert_cmpuint (count_found (store, "回滚"), ==, 0);
+  add_text (store, "after the rollback 之后");
+  g_assert_cmpuint (count_found (store, "之后"), ==, 1);
+  tl_test_file_exec (path, "INSERT INTO feedback_fts (feedback_fts, rank) VALUES ('integrity-check', 1)");
+  tl_test_file_exec (path, "INSERT INTO feedback_gram (feedback_gram, rank) VALUES ('integrity-check', 1)");
+}
+
 static void
 test_text (Fixture       *fixture,
            gconstpointer  data)
@@ -624,6 +727,7 @@ main (int   argc,
   tl_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add_func ("/tl/storage/search/in-transaction", test_in_transaction);
   ADD ("/tl/storage/search/text", test_text);
   ADD ("/tl/storage/search/case", test_case);
   ADD ("/tl/storage/search/filters-and-sorts", test_filters_and_sorts);
