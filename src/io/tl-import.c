@@ -383,6 +383,9 @@ typedef struct {
 
   TlImportReport  *report;
   gboolean         in_transaction;
+  /* Committed in the worker (tl_store_commit_quiet()): the main thread
+   * publishes the changes (tl_store_publish_changes()) */
+  gboolean         committed;
   gboolean         refused;
   guint64          n_rows;
   guint64          n_imported;
@@ -1677,6 +1680,13 @@ job_finish (Job      *job,
         tl_store_rollback (job->store);
       job->in_transaction = FALSE;
     }
+  else if (job->committed)
+    {
+      /* The worker committed; the document and the signals belong to
+       * this thread */
+      tl_store_publish_changes (job->store);
+      job->committed = FALSE;
+    }
 
   if (ok)
     status = job->dry_run ? TL_IMPORT_STATUS_DRY_RUN : TL_IMPORT_STATUS_IMPORTED;
@@ -1767,8 +1777,25 @@ run_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
+  gboolean ok = job_run (job, cancellable, &error);
 
-  if (job_run (job, cancellable, &error))
+  /* The heavy part of the commit (the full-text indexes, the evidence
+   * table, COMMIT) here, so that a big import does not freeze the window;
+   * job_finish() publishes the changes in the main thread.  A failed
+   * commit leaves the transaction open for job_finish() to roll back
+   * (which touches the document: main thread). */
+  if (ok && job->in_transaction && !job->refused && !job->dry_run)
+    {
+      if (tl_store_commit_quiet (job->store, &error))
+        {
+          job->in_transaction = FALSE;
+          job->committed = TRUE;
+        }
+      else
+        ok = FALSE;
+    }
+
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

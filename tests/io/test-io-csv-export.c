@@ -274,8 +274,7 @@ test_round_trip (void)
     }
 
   /* The imported document exported and imported again: nothing new (the
-   * storage layer knows imported rows by their fingerprint; items typed
-   * in by hand have none) */
+   * storage layer knows every item by its fingerprint) */
   {
     g_autofree char *again_path = g_build_filename (dir, "again.csv", NULL);
     g_autoptr(GFile) again = g_file_new_for_path (again_path);

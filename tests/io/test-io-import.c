@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "tl-csv-export.h"
 #include "tl-import.h"
 #include "test-util.h"
 
@@ -330,6 +331,63 @@ test_duplicates_in_file (Fixture       *fixture,
   g_assert_cmpuint (tl_import_report_get_n_imported (report), ==, 3);
   g_assert_cmpuint (tl_import_report_get_n_duplicates (report), ==, 2);
   g_assert_cmpint (tl_store_count_feedback (fixture->store), ==, 3);
+}
+
+/* Items typed by hand, exported and imported again: every one is found
+ * again (a duplicate), the two identical ones included, nothing added. */
+static void
+test_reimport_hand_typed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const struct {
+    const char *text;
+    const char *date;
+    const char *source;
+    const char *respondent;
+  } typed[] = {
+    { "Soup arrived cold", "2026-03-01", "phone", NULL },
+    { "汤洒了一半", NULL, NULL, NULL },
+    { "汤洒了一半", NULL, NULL, NULL },                       /* the same again */
+    { "=SUM(A1) is not a formula", "2026-03-02T09:30", NULL, "Ms Li" },
+    { "Typed with a zone", "2026-03-03 18:05:59.25+0800", "phone", NULL },
+    { "Line one\nline two, with \"quotes\"", NULL, "WeChat", NULL },
+  };
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "export.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(TlImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  TlImportReport *report;
+  guint64 written = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(TlFeedbackItem) item = tl_feedback_item_new (0);
+
+      tl_feedback_item_set_text (item, typed[i].text);
+      tl_feedback_item_set_date (item, typed[i].date);
+      tl_feedback_item_set_source (item, typed[i].source);
+      tl_feedback_item_set_respondent (item, typed[i].respondent);
+      if (i == 0)
+        tl_feedback_item_set_links (item, (const char * const[]) { "station:wom", NULL });
+      /* Identical items typed by hand are both kept */
+      g_assert_cmpint (tl_store_add_feedback (fixture->store, item, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (tl_store_count_feedback (fixture->store), ==, G_N_ELEMENTS (typed));
+
+  g_assert_true (tl_csv_export_feedback (fixture->store, NULL, csv, &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, G_N_ELEMENTS (typed));
+
+  import = new_import (fixture, csv);
+  g_assert_true (tl_import_run (import, fixture->store, NULL, &error));
+  g_assert_no_error (error);
+  report = tl_import_get_report (import);
+  g_assert_cmpuint (tl_import_report_get_n_rows (report), ==, G_N_ELEMENTS (typed));
+  g_assert_cmpuint (tl_import_report_get_n_imported (report), ==, 0);
+  g_assert_cmpuint (tl_import_report_get_n_duplicates (report), ==, G_N_ELEMENTS (typed));
+  g_assert_cmpint (tl_store_count_feedback (fixture->store), ==, G_N_ELEMENTS (typed));
+  g_assert_cmpuint (tl_document_get_evidence (fixture->document, "station", "wom")->count, ==, 1);
 }
 
 /* ---- unusable rows ---------------------------------------------------- */
@@ -727,10 +785,26 @@ test_cancel_midway (Fixture       *fixture,
   g_assert_true (tl_evidence_equal (&before, tl_document_get_evidence (fixture->document, "station", "wom"), 1e-12));
 }
 
+typedef struct {
+  GThread *thread;
+  guint    count;
+  gboolean wrong_thread;
+} SignalThread;
+
+static void
+feedback_changed_cb (TlStore      *store,
+                     SignalThread *seen)
+{
+  seen->count++;
+  if (g_thread_self () != seen->thread)
+    seen->wrong_thread = TRUE;
+}
+
 static void
 test_async (Fixture       *fixture,
             gconstpointer  data)
 {
+  SignalThread feedback_changed = { g_thread_self (), 0, FALSE };
   g_autoptr(GFile) file = write_many (fixture, 20000);
   g_autoptr(TlImport) import = new_import (fixture, file);
   AsyncRun run = { 0, };
@@ -738,6 +812,7 @@ test_async (Fixture       *fixture,
   guint64 wom;
 
   g_signal_connect (fixture->document, "evidence-changed", G_CALLBACK (evidence_changed_cb), &evidence_signals);
+  g_signal_connect (fixture->store, "feedback-changed", G_CALLBACK (feedback_changed_cb), &feedback_changed);
   run_async (fixture, import, &run);
 
   g_assert_no_error (run.error);
@@ -752,6 +827,19 @@ test_async (Fixture       *fixture,
   g_assert_cmpuint (evidence_signals, >=, 1);
   wom = tl_document_get_evidence (fixture->document, "station", "wom")->count;
   g_assert_cmpuint (wom, ==, 20000);
+  /* committed in the worker, announced once here */
+  g_assert_cmpuint (feedback_changed.count, ==, 1);
+  g_assert_false (feedback_changed.wrong_thread);
+  /* the new items are in both full-text indexes */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) one = tl_store_search_feedback_ids (fixture->store, "number 12345", &error);
+    g_autoptr(GArray) all = tl_store_search_feedback_ids (fixture->store, "条反", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (one->len, ==, 1);
+    g_assert_cmpuint (all->len, ==, 20000);
+  }
 }
 
 /* ---- preview and mapping ---------------------------------------------- */
@@ -1093,6 +1181,7 @@ main (int    argc,
   ADD ("utf16-tsv", test_utf16_tsv);
   ADD ("reimport", test_reimport);
   ADD ("duplicates-in-file", test_duplicates_in_file);
+  ADD ("reimport-hand-typed", test_reimport_hand_typed);
   ADD ("bad-rows-refused", test_bad_rows_refused);
   ADD ("bad-rows-skipped", test_bad_rows_skipped);
   ADD ("unterminated-quote", test_unterminated_quote);
