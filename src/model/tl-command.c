@@ -139,6 +139,9 @@ static const struct {
   { "document", "title",       N_("Rename Document") },
   { "document", "language",    N_("Change Document Language") },
   { "document", "score-scale", N_("Change Score Scale") },
+  { "document", "half-life",   N_("Change Half-Life") },
+  { "document", "strength-moderate", N_("Change Moderate Evidence Threshold") },
+  { "document", "strength-strong",   N_("Change Strong Evidence Threshold") },
 };
 
 static void
