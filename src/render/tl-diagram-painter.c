@@ -180,14 +180,12 @@ typedef struct {
   TlEvidence        max_loop;
   /* The last drawing of this scene to a raster surface, in its pixels:
    * replayed while nothing it shows changed (see scene_draw_cached()) */
-  cairo_surface_t  *cache;
-  cairo_matrix_t    cache_matrix;
-  int               cache_x, cache_y, cache_w, cache_h;
+  TlRenderKept      cache;
   char             *cache_selection;
   /* The lines layer alone, in the same pixels, for the selected loop
    * (its halo lies under the lines): a station selected or the evidence
    * redrawn costs the cards and the legend, not every line again */
-  cairo_surface_t  *lines_cache;
+  TlRenderKept      lines_cache;
   char             *lines_cache_loop;
   /* Draws of this scene so far: the first is drawn directly (a scene
    * drawn once, as while a station is dragged, gains nothing from
@@ -283,9 +281,9 @@ scene_free (Scene *scene)
   g_clear_pointer (&scene->loops, g_array_unref);
   g_clear_pointer (&scene->arcs, g_array_unref);
   g_clear_pointer (&scene->legend, g_array_unref);
-  g_clear_pointer (&scene->cache, cairo_surface_destroy);
+  _tl_render_kept_clear (&scene->cache);
   g_free (scene->cache_selection);
-  g_clear_pointer (&scene->lines_cache, cairo_surface_destroy);
+  _tl_render_kept_clear (&scene->lines_cache);
   g_free (scene->lines_cache_loop);
   g_free (scene);
 }
@@ -2075,8 +2073,6 @@ scene_draw (Scene   *scene,
  * the transform change.  Vector targets (SVG, PDF) and transforms that
  * rotate, or extents too large to keep, are drawn directly.  FALSE when
  * the caller is to draw directly. */
-#define CACHE_MAX_PIXELS (4096 * 4096)
-
 static gboolean
 scene_draw_cached (Scene   *scene,
                    cairo_t *cr,
@@ -2084,135 +2080,73 @@ scene_draw_cached (Scene   *scene,
                    double   height)
 {
   TlDiagramPainter *painter = scene->painter;
-  cairo_surface_t *target = cairo_get_group_target (cr);
   g_autofree char *selection = NULL;
-  cairo_matrix_t m, pixel;
-  double sx, sy, ox, oy, cx0, cy0, cx1, cy1, px0, py0, px1, py1;
-  int x0, y0, x1, y1;
+  TlRenderKeptPlace place;
 
   if (scene->unit <= 0)
     return TRUE;
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
-    return FALSE;
-  /* The kept image holds the page's background too and replaces what is
-   * there: an opaque page only (a transparent one is drawn directly) */
-  if (tl_theme_get_background (scene->theme)->alpha < 1.0)
-    return FALSE;
-
-  cairo_get_matrix (cr, &m);
-  if (m.xy != 0 || m.yx != 0 || m.xx <= 0 || m.yy <= 0)
-    return FALSE;
-
-  /* user space to the target's pixels */
-  cairo_surface_get_device_scale (target, &sx, &sy);
-  cairo_surface_get_device_offset (target, &ox, &oy);
-  cairo_matrix_init (&pixel, m.xx * sx, 0, 0, m.yy * sy, m.x0 * sx + ox, m.y0 * sy + oy);
-
-  /* the pixels of the drawing that can show: inside the clip */
-  cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
-  cx0 = MAX (cx0, 0);
-  cy0 = MAX (cy0, 0);
-  cx1 = MIN (cx1, width);
-  cy1 = MIN (cy1, height);
-  if (cx1 <= cx0 || cy1 <= cy0)
-    return TRUE;
-  px0 = cx0, py0 = cy0, px1 = cx1, py1 = cy1;
-  cairo_matrix_transform_point (&pixel, &px0, &py0);
-  cairo_matrix_transform_point (&pixel, &px1, &py1);
-  x0 = (int) floor (px0);
-  y0 = (int) floor (py0);
-  x1 = (int) ceil (px1);
-  y1 = (int) ceil (py1);
-  if ((double) (x1 - x0) * (y1 - y0) > CACHE_MAX_PIXELS)
-    return FALSE;
+  switch (_tl_render_kept_place (cr, width, height, tl_theme_get_background (scene->theme), &place))
+    {
+    case TL_RENDER_KEPT_DIRECT:
+      return FALSE;
+    case TL_RENDER_KEPT_NOTHING:
+      return TRUE;
+    case TL_RENDER_KEPT_KEEP:
+    default:
+      break;
+    }
   if (scene->n_draws++ == 0)
     return FALSE;
 
   selection = g_strconcat (painter->selection_kind ? painter->selection_kind : "", "\x1f",
                            painter->selection_id ? painter->selection_id : "", NULL);
 
-  if (scene->cache == NULL ||
-      memcmp (&scene->cache_matrix, &pixel, sizeof pixel) != 0 ||
-      scene->cache_x != x0 || scene->cache_y != y0 ||
-      scene->cache_w != x1 - x0 || scene->cache_h != y1 - y0 ||
+  if (!_tl_render_kept_matches (&scene->cache, &place) ||
       g_strcmp0 (scene->cache_selection, selection) != 0)
     {
-      cairo_matrix_t shifted = pixel;
       const char *loop = g_strcmp0 (painter->selection_kind, "loop") == 0 ? painter->selection_id : NULL;
-      gboolean same_place = scene->cache != NULL &&
-                            memcmp (&scene->cache_matrix, &pixel, sizeof pixel) == 0 &&
-                            scene->cache_x == x0 && scene->cache_y == y0 &&
-                            scene->cache_w == x1 - x0 && scene->cache_h == y1 - y0;
       cairo_t *cache_cr;
 
-      shifted.x0 -= x0;
-      shifted.y0 -= y0;
-
       /* the lines layer, unless kept for these pixels and this loop */
-      if (!same_place || scene->lines_cache == NULL || g_strcmp0 (scene->lines_cache_loop, loop) != 0)
+      if (!_tl_render_kept_matches (&scene->lines_cache, &place) ||
+          g_strcmp0 (scene->lines_cache_loop, loop) != 0)
         {
-          g_clear_pointer (&scene->lines_cache, cairo_surface_destroy);
-          scene->lines_cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
-          if (cairo_surface_status (scene->lines_cache) != CAIRO_STATUS_SUCCESS)
+          cache_cr = _tl_render_kept_begin (&scene->lines_cache, &place, width, height);
+          if (cache_cr == NULL)
             {
-              g_clear_pointer (&scene->lines_cache, cairo_surface_destroy);
-              g_clear_pointer (&scene->cache, cairo_surface_destroy);
+              _tl_render_kept_clear (&scene->cache);
               return FALSE;
             }
-          cache_cr = cairo_create (scene->lines_cache);
-          cairo_set_matrix (cache_cr, &shifted);
-          cairo_rectangle (cache_cr, 0, 0, width, height);
-          cairo_clip (cache_cr);
           /* as tl_painter_draw() does */
           _tl_render_set_color (cache_cr, tl_theme_get_background (scene->theme), 1.0);
           cairo_paint (cache_cr);
           scene_draw_layers (scene, cache_cr, LAYER_LINES);
-          cairo_destroy (cache_cr);
-          cairo_surface_flush (scene->lines_cache);
+          _tl_render_kept_end (&scene->lines_cache, cache_cr);
           g_free (scene->lines_cache_loop);
           scene->lines_cache_loop = g_strdup (loop);
         }
 
-      g_clear_pointer (&scene->cache, cairo_surface_destroy);
-      scene->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
-      if (cairo_surface_status (scene->cache) != CAIRO_STATUS_SUCCESS)
-        {
-          g_clear_pointer (&scene->cache, cairo_surface_destroy);
-          return FALSE;
-        }
+      cache_cr = _tl_render_kept_begin (&scene->cache, &place, width, height);
+      if (cache_cr == NULL)
+        return FALSE;
 
-      /* the lines copied (onto nothing: exactly), the rest drawn over */
-      cache_cr = cairo_create (scene->cache);
-      cairo_set_source_surface (cache_cr, scene->lines_cache, 0, 0);
+      /* the lines copied (onto nothing, unclipped: exactly), the rest
+       * drawn over */
+      cairo_save (cache_cr);
+      cairo_reset_clip (cache_cr);
+      cairo_identity_matrix (cache_cr);
+      cairo_set_source_surface (cache_cr, scene->lines_cache.image, 0, 0);
       cairo_set_operator (cache_cr, CAIRO_OPERATOR_SOURCE);
       cairo_paint (cache_cr);
-      cairo_set_operator (cache_cr, CAIRO_OPERATOR_OVER);
-      cairo_set_matrix (cache_cr, &shifted);
-      cairo_rectangle (cache_cr, 0, 0, width, height);
-      cairo_clip (cache_cr);
+      cairo_restore (cache_cr);
       scene_draw_layers (scene, cache_cr, LAYER_TOP);
-      cairo_destroy (cache_cr);
-      cairo_surface_flush (scene->cache);
+      _tl_render_kept_end (&scene->cache, cache_cr);
 
-      scene->cache_matrix = pixel;
-      scene->cache_x = x0;
-      scene->cache_y = y0;
-      scene->cache_w = x1 - x0;
-      scene->cache_h = y1 - y0;
       g_free (scene->cache_selection);
       scene->cache_selection = g_steal_pointer (&selection);
     }
 
-  /* painted in the target's pixels, pixel for pixel */
-  cairo_save (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_identity_matrix (cr);
-  cairo_translate (cr, -ox / sx, -oy / sy);
-  cairo_scale (cr, 1 / sx, 1 / sy);
-  cairo_set_source_surface (cr, scene->cache, x0, y0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_paint (cr);
-  cairo_restore (cr);
+  _tl_render_kept_paint (&scene->cache, cr);
 
   return TRUE;
 }

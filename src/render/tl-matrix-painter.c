@@ -4,7 +4,9 @@
  * tl-diagram-painter.c): the heading, the layer rows and type columns, a
  * summary at the end of each row and column, the legend.  The painter
  * keeps the scene of the last size between draws and hit-tests, and drops
- * it when the document, its evidence, the theme or the mode changes.
+ * it when the document, its evidence, the theme or the mode changes; on
+ * a raster target it also keeps an image of the scene's last drawing,
+ * repainted while nothing changed (see scene_draw_kept()).
  *
  * Text layouts are the costly part of a draw, so the painter also keeps
  * every layout it made, keyed by its text, font and width: a new scene
@@ -151,6 +153,15 @@ typedef struct {
   double           legend_h;
   double           bar_x;      /* the legend's colour bar; bar_w 0 without */
   double           bar_w;
+
+  /* The last drawing of this scene to a raster surface, in its pixels,
+   * with the selection it shows: repainted while nothing it shows
+   * changed (see scene_draw_kept()); dropped with the scene */
+  TlRenderKept     kept;
+  char            *kept_selection;
+  /* Draws of this scene so far: the first is drawn directly (a scene
+   * drawn once gains nothing from keeping it) */
+  guint            n_draws;
 } Scene;
 
 struct _TlMatrixPainter
@@ -541,6 +552,8 @@ scene_free (Scene *scene)
   g_clear_pointer (&scene->rows, g_array_unref);
   g_clear_pointer (&scene->cols, g_array_unref);
   g_clear_pointer (&scene->summary, tl_matrix_summary_free);
+  _tl_render_kept_clear (&scene->kept);
+  g_free (scene->kept_selection);
   g_free (scene);
 }
 
@@ -2014,6 +2027,68 @@ scene_draw (Scene   *scene,
   draw_legend (scene, cr);
 }
 
+/* Redraws come far more often than changes (the pointer moves, a tooltip
+ * comes and goes), so on a raster target the scene is drawn once into an
+ * image of the target's own pixels and that image is painted from the
+ * second draw of the scene on, as the diagram painter does: until the
+ * scene is dropped (the document, its evidence, the theme, the mode or
+ * the size changed) or the selection or the transform change.  Vector
+ * targets, transparent pages, rotating transforms and extents too large
+ * to keep are drawn directly.  FALSE when the caller is to draw
+ * directly. */
+static gboolean
+scene_draw_kept (Scene   *scene,
+                 cairo_t *cr,
+                 double   width,
+                 double   height)
+{
+  TlMatrixPainter *painter = scene->painter;
+  g_autofree char *selection = NULL;
+  TlRenderKeptPlace place;
+
+  if (scene->unit <= 0)
+    return TRUE;
+  switch (_tl_render_kept_place (cr, width, height, tl_theme_get_background (scene->theme), &place))
+    {
+    case TL_RENDER_KEPT_DIRECT:
+      return FALSE;
+    case TL_RENDER_KEPT_NOTHING:
+      return TRUE;
+    case TL_RENDER_KEPT_KEEP:
+    default:
+      break;
+    }
+  if (scene->n_draws++ == 0)
+    return FALSE;
+
+  /* none and an empty id apart */
+  selection = g_strdup_printf ("%c%s\x1f%c%s",
+                               painter->selected_layer ? '+' : '-',
+                               painter->selected_layer ? painter->selected_layer : "",
+                               painter->selected_type ? '+' : '-',
+                               painter->selected_type ? painter->selected_type : "");
+
+  if (!_tl_render_kept_matches (&scene->kept, &place) ||
+      g_strcmp0 (scene->kept_selection, selection) != 0)
+    {
+      cairo_t *kept_cr = _tl_render_kept_begin (&scene->kept, &place, width, height);
+
+      if (kept_cr == NULL)
+        return FALSE;
+      /* as tl_painter_draw() does */
+      _tl_render_set_color (kept_cr, tl_theme_get_background (scene->theme), 1.0);
+      cairo_paint (kept_cr);
+      scene_draw (scene, kept_cr);
+      _tl_render_kept_end (&scene->kept, kept_cr);
+      g_free (scene->kept_selection);
+      scene->kept_selection = g_steal_pointer (&selection);
+    }
+
+  _tl_render_kept_paint (&scene->kept, cr);
+
+  return TRUE;
+}
+
 /* ---- object ------------------------------------------------------------ */
 
 static void
@@ -2116,7 +2191,10 @@ tl_matrix_painter_real_draw (TlPainter *painter,
                              double     width,
                              double     height)
 {
-  scene_draw (scene_get (TL_MATRIX_PAINTER (painter), width, height), cr);
+  Scene *scene = scene_get (TL_MATRIX_PAINTER (painter), width, height);
+
+  if (!scene_draw_kept (scene, cr, width, height))
+    scene_draw (scene, cr);
 }
 
 static gboolean
@@ -2266,7 +2344,9 @@ tl_matrix_painter_set_selection (TlMatrixPainter *self,
 {
   g_return_if_fail (TL_IS_MATRIX_PAINTER (self));
 
-  /* Selection is drawn over the scene: it needs no new layout. */
+  /* Selection is drawn over the scene: it needs no new layout (a kept
+   * image of the scene shows its selection, and is drawn anew when this
+   * one differs: see scene_draw_kept()). */
   g_free (self->selected_layer);
   self->selected_layer = g_strdup (layer_id);
   g_free (self->selected_type);

@@ -106,4 +106,52 @@ void          _tl_render_heading_draw  (TlRenderHeading *heading,
                                         double           y);
 void          _tl_render_heading_clear (TlRenderHeading *heading);
 
+/* An image of a whole drawing kept in its target's own pixels, repainted
+ * while nothing it shows changed (redraws come far more often than
+ * changes).  Only a raster target, an opaque background and a transform
+ * that does not rotate qualify, and extents not too large to keep;
+ * anything else is drawn directly. */
+typedef struct {
+  cairo_matrix_t pixel;    /* user space to the target's pixels */
+  double         sx, sy;   /* the target's device scale and offset */
+  double         ox, oy;
+  int            x, y, w, h;  /* the pixels that can show */
+} TlRenderKeptPlace;
+
+typedef struct {
+  cairo_surface_t   *image;   /* NULL while nothing is kept */
+  TlRenderKeptPlace  place;
+} TlRenderKept;
+
+typedef enum {
+  TL_RENDER_KEPT_DIRECT,   /* not to be kept: draw directly */
+  TL_RENDER_KEPT_NOTHING,  /* nothing of the drawing can show */
+  TL_RENDER_KEPT_KEEP,     /* @place is filled in */
+} TlRenderKeptWhere;
+
+/* Where a @width × @height drawing on @cr (on a page of @background)
+ * would be kept. */
+TlRenderKeptWhere _tl_render_kept_place (cairo_t                 *cr,
+                                         double                   width,
+                                         double                   height,
+                                         const TlColor           *background,
+                                         TlRenderKeptPlace       *place);
+/* Whether @kept holds an image for @place */
+gboolean      _tl_render_kept_matches (const TlRenderKept      *kept,
+                                       const TlRenderKeptPlace *place);
+/* Drops what @kept holds and starts a new image for @place: returns a
+ * context in the drawing's user space, clipped to the drawing, or NULL
+ * (nothing kept) when no image could be made.  Draw, then call
+ * _tl_render_kept_end(). */
+cairo_t      *_tl_render_kept_begin   (TlRenderKept            *kept,
+                                       const TlRenderKeptPlace *place,
+                                       double                   width,
+                                       double                   height);
+void          _tl_render_kept_end     (TlRenderKept            *kept,
+                                       cairo_t                 *kept_cr);
+/* Paints the kept image onto @cr, pixel for pixel, replacing what is there */
+void          _tl_render_kept_paint   (const TlRenderKept      *kept,
+                                       cairo_t                 *cr);
+void          _tl_render_kept_clear   (TlRenderKept            *kept);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tl-render-private.h"
 
@@ -239,4 +240,131 @@ _tl_render_heading_clear (TlRenderHeading *heading)
 {
   g_clear_object (&heading->title);
   g_clear_object (&heading->subtitle);
+}
+
+/* ---- kept images -------------------------------------------------------- */
+
+/* The image is drawn with the target's own transform, fractional offset
+ * included, so it rasterizes exactly as a direct draw would. */
+#define KEPT_MAX_PIXELS (4096 * 4096)
+
+TlRenderKeptWhere
+_tl_render_kept_place (cairo_t           *cr,
+                       double             width,
+                       double             height,
+                       const TlColor     *background,
+                       TlRenderKeptPlace *place)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_matrix_t m;
+  double cx0, cy0, cx1, cy1, px0, py0, px1, py1;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return TL_RENDER_KEPT_DIRECT;
+  /* The kept image holds the page's background too and replaces what is
+   * there: an opaque page only (a transparent one is drawn directly) */
+  if (background->alpha < 1.0)
+    return TL_RENDER_KEPT_DIRECT;
+
+  cairo_get_matrix (cr, &m);
+  if (m.xy != 0 || m.yx != 0 || m.xx <= 0 || m.yy <= 0)
+    return TL_RENDER_KEPT_DIRECT;
+
+  /* user space to the target's pixels */
+  cairo_surface_get_device_scale (target, &place->sx, &place->sy);
+  cairo_surface_get_device_offset (target, &place->ox, &place->oy);
+  cairo_matrix_init (&place->pixel, m.xx * place->sx, 0, 0, m.yy * place->sy,
+                     m.x0 * place->sx + place->ox, m.y0 * place->sy + place->oy);
+
+  /* the pixels of the drawing that can show: inside the clip */
+  cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+  cx0 = MAX (cx0, 0);
+  cy0 = MAX (cy0, 0);
+  cx1 = MIN (cx1, width);
+  cy1 = MIN (cy1, height);
+  if (cx1 <= cx0 || cy1 <= cy0)
+    return TL_RENDER_KEPT_NOTHING;
+  px0 = cx0, py0 = cy0, px1 = cx1, py1 = cy1;
+  cairo_matrix_transform_point (&place->pixel, &px0, &py0);
+  cairo_matrix_transform_point (&place->pixel, &px1, &py1);
+  place->x = (int) floor (px0);
+  place->y = (int) floor (py0);
+  place->w = (int) ceil (px1) - place->x;
+  place->h = (int) ceil (py1) - place->y;
+  if ((double) place->w * place->h > KEPT_MAX_PIXELS)
+    return TL_RENDER_KEPT_DIRECT;
+
+  return TL_RENDER_KEPT_KEEP;
+}
+
+gboolean
+_tl_render_kept_matches (const TlRenderKept      *kept,
+                         const TlRenderKeptPlace *place)
+{
+  return kept->image != NULL &&
+         memcmp (&kept->place.pixel, &place->pixel, sizeof place->pixel) == 0 &&
+         kept->place.sx == place->sx && kept->place.sy == place->sy &&
+         kept->place.ox == place->ox && kept->place.oy == place->oy &&
+         kept->place.x == place->x && kept->place.y == place->y &&
+         kept->place.w == place->w && kept->place.h == place->h;
+}
+
+cairo_t *
+_tl_render_kept_begin (TlRenderKept            *kept,
+                       const TlRenderKeptPlace *place,
+                       double                   width,
+                       double                   height)
+{
+  cairo_matrix_t shifted = place->pixel;
+  cairo_t *kept_cr;
+
+  _tl_render_kept_clear (kept);
+  kept->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, place->w, place->h);
+  if (cairo_surface_status (kept->image) != CAIRO_STATUS_SUCCESS)
+    {
+      _tl_render_kept_clear (kept);
+      return NULL;
+    }
+  kept->place = *place;
+
+  shifted.x0 -= place->x;
+  shifted.y0 -= place->y;
+  kept_cr = cairo_create (kept->image);
+  cairo_set_matrix (kept_cr, &shifted);
+  cairo_rectangle (kept_cr, 0, 0, width, height);
+  cairo_clip (kept_cr);
+
+  return kept_cr;
+}
+
+void
+_tl_render_kept_end (TlRenderKept *kept,
+                     cairo_t      *kept_cr)
+{
+  cairo_destroy (kept_cr);
+  cairo_surface_flush (kept->image);
+}
+
+void
+_tl_render_kept_paint (const TlRenderKept *kept,
+                       cairo_t            *cr)
+{
+  const TlRenderKeptPlace *place = &kept->place;
+
+  /* painted in the target's pixels, pixel for pixel */
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_identity_matrix (cr);
+  cairo_translate (cr, -place->ox / place->sx, -place->oy / place->sy);
+  cairo_scale (cr, 1 / place->sx, 1 / place->sy);
+  cairo_set_source_surface (cr, kept->image, place->x, place->y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+void
+_tl_render_kept_clear (TlRenderKept *kept)
+{
+  g_clear_pointer (&kept->image, cairo_surface_destroy);
 }

@@ -748,6 +748,134 @@ test_blank_and_tiny (void)
   g_assert_false (tl_matrix_painter_cell_at (painter, 0, 0, 0, 0, NULL, NULL));
 }
 
+/* @painter drawn at @width × @height through a recording surface replayed
+ * onto an image, with the transform (@dx, @dy, @scale): vector drawing,
+ * which the painter never keeps an image of */
+static TlTestImage *
+render_direct (TlPainter *painter,
+               int        width,
+               int        height,
+               double     dx,
+               double     dy,
+               double     scale)
+{
+  TlTestImage *image = g_new0 (TlTestImage, 1);
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, scale, scale);
+  tl_painter_draw (painter, cr, width / scale - 2, height / scale - 2);
+  cairo_destroy (cr);
+
+  image->width = width;
+  image->height = height;
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (image->surface);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (image->surface);
+  return image;
+}
+
+/* The same straight to an image surface (what the screen does) */
+static TlTestImage *
+render_raster (TlPainter *painter,
+               int        width,
+               int        height,
+               double     dx,
+               double     dy,
+               double     scale)
+{
+  TlTestImage *image = g_new0 (TlTestImage, 1);
+  cairo_t *cr;
+
+  image->width = width;
+  image->height = height;
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (image->surface);
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, scale, scale);
+  tl_painter_draw (painter, cr, width / scale - 2, height / scale - 2);
+  cairo_destroy (cr);
+  cairo_surface_flush (image->surface);
+  return image;
+}
+
+/* Redraws on a raster target repaint a kept image of the drawing: it must
+ * look exactly like a direct drawing, at fractional offsets and scales,
+ * and follow the mode, the selection and the evidence. */
+static void
+test_cache_matches_direct (void)
+{
+  g_autoptr(TlDocument) document = tl_template_new_o2o ("en");
+  g_autoptr(TlMatrixPainter) painter = tl_matrix_painter_new (document);
+  const struct { double dx, dy, scale; } transforms[] = {
+    { 0, 0, 1 }, { 0.5, 0.25, 1 }, { 3.3, 7.7, 0.75 }, { -40.5, -20.25, 1.6 },
+  };
+
+  set_evidence (document, "space/feel", 5, 2, 8.0, 3.0);
+  for (guint step = 0; step < 5; step++)
+    {
+      if (step == 1)
+        tl_matrix_painter_set_mode (painter, TL_MATRIX_MODE_TARGET);
+      else if (step == 2)
+        tl_matrix_painter_set_selection (painter, "space", "feel");
+      else if (step == 3)
+        tl_matrix_painter_set_selection (painter, "space", NULL);
+      else if (step == 4)
+        set_evidence (document, "space/feel", 40, 30, 60.0, 25.0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (transforms); i++)
+        {
+          g_autoptr(TlTestImage) direct = render_direct (TL_PAINTER (painter), 900, 600, transforms[i].dx,
+                                                         transforms[i].dy, transforms[i].scale);
+          g_autoptr(TlTestImage) raster = render_raster (TL_PAINTER (painter), 900, 600, transforms[i].dx,
+                                                         transforms[i].dy, transforms[i].scale);
+          /* and again: from the kept image (the first draw of a scene is
+           * direct) */
+          g_autoptr(TlTestImage) again = render_raster (TL_PAINTER (painter), 900, 600, transforms[i].dx,
+                                                        transforms[i].dy, transforms[i].scale);
+          double scale = transforms[i].scale;
+          /* the drawing's pixels, less the edge pixels it covers in part
+           * (where a direct drawing blends its clip twice) */
+          int x0 = MAX (0, (int) ceil (transforms[i].dx) + 1);
+          int y0 = MAX (0, (int) ceil (transforms[i].dy) + 1);
+          int x1 = MIN (900, (int) floor (transforms[i].dx + (900 / scale - 2) * scale) - 1);
+          int y1 = MIN (600, (int) floor (transforms[i].dy + (600 / scale - 2) * scale) - 1);
+          guint differ = 0;
+
+          for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+              differ += tl_test_pixel (direct, x, y) != tl_test_pixel (again, x, y) ||
+                        tl_test_pixel (raster, x, y) != tl_test_pixel (again, x, y);
+          g_assert_cmpuint (differ, ==, 0);
+        }
+    }
+
+  /* every change shows at the next draw, however often the drawing was
+   * repainted before */
+  for (guint change = 0; change < 3; change++)
+    {
+      g_autoptr(TlTestImage) before = NULL;
+      g_autoptr(TlTestImage) after = NULL;
+
+      before = tl_test_render (TL_PAINTER (painter), 1280, 800);
+      tl_test_image_free (tl_test_render (TL_PAINTER (painter), 1280, 800));
+      tl_test_image_free (tl_test_render (TL_PAINTER (painter), 1280, 800));
+      if (change == 0)
+        tl_matrix_painter_set_mode (painter, TL_MATRIX_MODE_CURRENT);
+      else if (change == 1)
+        tl_matrix_painter_set_selection (painter, "product", "think");
+      else
+        set_evidence (document, "space/feel", 1, 1, 1.0, 0.5);
+      after = tl_test_render (TL_PAINTER (painter), 1280, 800);
+      g_assert_cmpuint (tl_test_count_different (before, after), >, 40);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +894,7 @@ main (int   argc,
   g_test_add_func ("/tl/render/matrix/mode-property", test_mode_property);
   g_test_add_func ("/tl/render/matrix/summary-layout", test_summary_layout);
   g_test_add_func ("/tl/render/matrix/bad-input", test_bad_input);
+  g_test_add_func ("/tl/render/matrix/cache-matches-direct", test_cache_matches_direct);
 
   return g_test_run ();
 }
