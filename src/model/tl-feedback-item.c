@@ -14,6 +14,7 @@
 
 #include "tl-feedback-item.h"
 #include "tl-model-private.h"
+#include "tl-feedback-item-private.h"
 
 struct _TlFeedbackItem
 {
@@ -417,6 +418,9 @@ tl_feedback_date_parse (const char *date,
   return TRUE;
 }
 
+#define FNV_OFFSET G_GUINT64_CONSTANT (0xcbf29ce484222325)
+#define FNV_PRIME G_GUINT64_CONSTANT (0x100000001b3)
+
 /* FNV-1a over the bytes, then a splitmix64 finaliser for the avalanche
  * FNV lacks; fields are kept apart by a byte no UTF-8 text contains. */
 static guint64
@@ -426,23 +430,46 @@ hash_bytes (guint64     h,
   for (const guchar *p = (const guchar *)s; p != NULL && *p != '\0'; p++)
     {
       h ^= *p;
-      h *= G_GUINT64_CONSTANT (0x100000001b3);
+      h *= FNV_PRIME;
     }
   h ^= 0xff;
-  h *= G_GUINT64_CONSTANT (0x100000001b3);
+  h *= FNV_PRIME;
   return h;
 }
 
+/* The other fields, then the splitmix64 finaliser */
+static gint64
+finish_fingerprint (guint64     h,
+                    const char *date,
+                    const char *source,
+                    const char *respondent)
+{
+  h = hash_bytes (h, date);
+  h = hash_bytes (h, source);
+  h = hash_bytes (h, respondent);
+
+  h ^= h >> 30;
+  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  h ^= h >> 27;
+  h *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  h ^= h >> 31;
+  return (gint64)h;
+}
+
+/* The reference: normalises the whole text with GLib, then collapses
+ * white space into a new string.  Exact for any input, but it allocates
+ * twice per call; tl_feedback_fingerprint() only falls back to it for
+ * text outside what the fast path knows. */
 gint64
-tl_feedback_fingerprint (const char *text,
-                         const char *date,
-                         const char *source,
-                         const char *respondent)
+tl_feedback_fingerprint_reference (const char *text,
+                                   const char *date,
+                                   const char *source,
+                                   const char *respondent)
 {
   g_autofree char *normal = NULL;
   GString *collapsed;
   gboolean space = FALSE;
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  guint64 h = FNV_OFFSET;
 
   normal = text ? g_utf8_normalize (text, -1, G_NORMALIZE_NFKC) : NULL;
   collapsed = g_string_sized_new (normal ? strlen (normal) : 0);
@@ -462,15 +489,101 @@ tl_feedback_fingerprint (const char *text,
     }
 
   h = hash_bytes (h, collapsed->str);
-  h = hash_bytes (h, date);
-  h = hash_bytes (h, source);
-  h = hash_bytes (h, respondent);
   g_string_free (collapsed, TRUE);
+  return finish_fingerprint (h, date, source, respondent);
+}
 
-  h ^= h >> 30;
-  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  h ^= h >> 27;
-  h *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  h ^= h >> 31;
-  return (gint64)h;
+/* Hashes the normalised, collapsed text straight from @text, without
+ * allocating, when every character is one whose NFKC form is known
+ * without tables and cannot combine with its neighbours:
+ *  - ASCII (NFKC leaves it alone; white space is what g_unichar_isspace()
+ *    says: tab, line feed, form feed, carriage return, space),
+ *  - CJK unified ideographs U+4E00..U+9FFF (left alone),
+ *  - full-width forms U+FF01..U+FF5E (NFKC: U+0021..U+007E),
+ *  - the ideographic space U+3000 (NFKC: U+0020, white space).
+ * None of these is a combining mark nor takes part in a canonical
+ * composition, so normalising them one by one is normalising the string.
+ * FALSE, with *@out untouched, on anything else (including malformed
+ * UTF-8): the caller then takes the reference path.  The test compares
+ * both paths. */
+static gboolean
+hash_text_fast (const char *text,
+                guint64    *out)
+{
+  guint64 h = FNV_OFFSET;
+  gboolean any = FALSE, space = FALSE;
+
+#define HASH_BYTE(b) G_STMT_START { h ^= (guchar)(b); h *= FNV_PRIME; } G_STMT_END
+#define PENDING_SPACE() G_STMT_START { if (space) HASH_BYTE (' '); space = FALSE; any = TRUE; } G_STMT_END
+
+  for (const guchar *p = (const guchar *)text; *p != '\0';)
+    {
+      guchar c = p[0];
+
+      if (c < 0x80)
+        {
+          if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+            space = any;
+          else
+            {
+              PENDING_SPACE ();
+              HASH_BYTE (c);
+            }
+          p++;
+        }
+      else if (c >= 0xe4 && c <= 0xe9)
+        {
+          /* U+4E00 is E4 B8 80, U+9FFF is E9 BF BF */
+          if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 ||
+              (c == 0xe4 && p[1] < 0xb8))
+            return FALSE;
+          PENDING_SPACE ();
+          HASH_BYTE (c);
+          HASH_BYTE (p[1]);
+          HASH_BYTE (p[2]);
+          p += 3;
+        }
+      else if (c == 0xef && (p[1] == 0xbc || p[1] == 0xbd) && (p[2] & 0xc0) == 0x80)
+        {
+          /* U+FF01 (EF BC 81) .. U+FF5E (EF BD 9E) are U+0021 .. U+007E */
+          guint cp = 0xff00 | ((guint)(p[1] & 0x03) << 6) | (p[2] & 0x3f);
+
+          if (cp < 0xff01 || cp > 0xff5e)
+            return FALSE;
+          PENDING_SPACE ();
+          HASH_BYTE (cp - 0xff00 + 0x20);
+          p += 3;
+        }
+      else if (c == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+        {
+          space = any;
+          p += 3;
+        }
+      else
+        return FALSE;
+    }
+
+#undef PENDING_SPACE
+#undef HASH_BYTE
+
+  /* The field separator hash_bytes() ends with */
+  h ^= 0xff;
+  h *= FNV_PRIME;
+  *out = h;
+  return TRUE;
+}
+
+gint64
+tl_feedback_fingerprint (const char *text,
+                         const char *date,
+                         const char *source,
+                         const char *respondent)
+{
+  guint64 h;
+
+  if (text == NULL)
+    return finish_fingerprint (hash_bytes (FNV_OFFSET, ""), date, source, respondent);
+  if (!hash_text_fast (text, &h))
+    return tl_feedback_fingerprint_reference (text, date, source, respondent);
+  return finish_fingerprint (h, date, source, respondent);
 }
