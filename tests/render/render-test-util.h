@@ -36,19 +36,28 @@ tl_test_image_free (TlTestImage *image)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlTestImage, tl_test_image_free)
 
+/* A blank (transparent) image of @width × @height */
+static inline TlTestImage *
+tl_test_image_new (int width,
+                   int height)
+{
+  TlTestImage *image = g_new0 (TlTestImage, 1);
+
+  image->width = width;
+  image->height = height;
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  return image;
+}
+
 /* What @painter draws at @width × @height */
 static inline TlTestImage *
 tl_test_render (TlPainter *painter,
                 int        width,
                 int        height)
 {
-  TlTestImage *image = g_new0 (TlTestImage, 1);
-  cairo_t *cr;
+  TlTestImage *image = tl_test_image_new (width, height);
+  cairo_t *cr = cairo_create (image->surface);
 
-  image->width = width;
-  image->height = height;
-  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (image->surface);
   tl_painter_draw (painter, cr, width, height);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
@@ -198,4 +207,53 @@ tl_test_generated_document (guint   n_stations,
     }
 
   return document;
+}
+
+/* @painter drawn at @width × @height through a recording surface replayed
+ * onto an image, with the transform (@dx, @dy, @scale): vector drawing,
+ * which the painter never keeps an image of */
+static inline TlTestImage *
+tl_test_render_direct (TlPainter *painter,
+                       int        width,
+                       int        height,
+                       double     dx,
+                       double     dy,
+                       double     scale)
+{
+  TlTestImage *image = tl_test_image_new (width, height);
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, scale, scale);
+  tl_painter_draw (painter, cr, width / scale - 2, height / scale - 2);
+  cairo_destroy (cr);
+
+  cr = cairo_create (image->surface);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (image->surface);
+  return image;
+}
+
+/* The same straight to an image surface (what the screen does) */
+static inline TlTestImage *
+tl_test_render_raster (TlPainter *painter,
+                       int        width,
+                       int        height,
+                       double     dx,
+                       double     dy,
+                       double     scale)
+{
+  TlTestImage *image = tl_test_image_new (width, height);
+  cairo_t *cr = cairo_create (image->surface);
+
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, scale, scale);
+  tl_painter_draw (painter, cr, width / scale - 2, height / scale - 2);
+  cairo_destroy (cr);
+  cairo_surface_flush (image->surface);
+  return image;
 }

@@ -789,62 +789,6 @@ test_evidence (void)
   g_assert_cmpuint (tl_test_count_different (plain, zero), ==, 0);
 }
 
-/* @painter drawn at @width × @height through a recording surface replayed
- * onto an image, so with the transform (@dx, @dy, @scale): vector drawing,
- * which the painter does not cache */
-static TlTestImage *
-render_direct (TlPainter *painter,
-               int        width,
-               int        height,
-               double     dx,
-               double     dy,
-               double     scale)
-{
-  TlTestImage *image = g_new0 (TlTestImage, 1);
-  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (recording);
-
-  cairo_translate (cr, dx, dy);
-  cairo_scale (cr, scale, scale);
-  tl_painter_draw (painter, cr, width / scale - 2, height / scale - 2);
-  cairo_destroy (cr);
-
-  image->width = width;
-  image->height = height;
-  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (image->surface);
-  cairo_set_source_surface (cr, recording, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (recording);
-  cairo_surface_flush (image->surface);
-  return image;
-}
-
-/* The same straight to an image surface (what the screen does) */
-static TlTestImage *
-render_raster (TlPainter *painter,
-               int        width,
-               int        height,
-               double     dx,
-               double     dy,
-               double     scale)
-{
-  TlTestImage *image = g_new0 (TlTestImage, 1);
-  cairo_t *cr;
-
-  image->width = width;
-  image->height = height;
-  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (image->surface);
-  cairo_translate (cr, dx, dy);
-  cairo_scale (cr, scale, scale);
-  tl_painter_draw (painter, cr, width / scale - 2, height / scale - 2);
-  cairo_destroy (cr);
-  cairo_surface_flush (image->surface);
-  return image;
-}
-
 /* Redraws on a raster target replay a kept image of the drawing: it must
  * look exactly like a direct drawing, at fractional offsets and scales,
  * and follow the selection and the document. */
@@ -868,13 +812,13 @@ test_cache_matches_direct (void)
 
       for (guint i = 0; i < G_N_ELEMENTS (transforms); i++)
         {
-          g_autoptr(TlTestImage) direct = render_direct (TL_PAINTER (painter), 900, 600, transforms[i].dx,
+          g_autoptr(TlTestImage) direct = tl_test_render_direct (TL_PAINTER (painter), 900, 600, transforms[i].dx,
                                                          transforms[i].dy, transforms[i].scale);
-          g_autoptr(TlTestImage) raster = render_raster (TL_PAINTER (painter), 900, 600, transforms[i].dx,
+          g_autoptr(TlTestImage) raster = tl_test_render_raster (TL_PAINTER (painter), 900, 600, transforms[i].dx,
                                                          transforms[i].dy, transforms[i].scale);
           /* and again: from the kept image (the first draw of a scene is
            * direct) */
-          g_autoptr(TlTestImage) again = render_raster (TL_PAINTER (painter), 900, 600, transforms[i].dx,
+          g_autoptr(TlTestImage) again = tl_test_render_raster (TL_PAINTER (painter), 900, 600, transforms[i].dx,
                                                         transforms[i].dy, transforms[i].scale);
           double scale = transforms[i].scale;
           /* the drawing's pixels, less the edge pixels it covers in part
