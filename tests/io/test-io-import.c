@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <math.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -584,6 +586,25 @@ test_bad_files (Fixture       *fixture,
     g_assert_false (tl_import_run (import, fixture->store, NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     g_assert_nonnull (strstr (error->message, "missing.csv"));
+  }
+
+  /* A 2 GB file that starts like a CSV and goes on as zero bytes (a
+   * damaged download, a disk image renamed): refused, and nothing added. */
+  {
+    g_autoptr(GFile) file = write_file (fixture, "huge.csv", "text,date\r\n\"hello\",2026-01-01\r\n", -1);
+    g_autofree char *path = g_file_get_path (file);
+    g_autoptr(TlImport) import = NULL;
+    g_autoptr(GError) error = NULL;
+
+    if (truncate (path, (off_t) 2 * 1024 * 1024 * 1024) != 0)
+      g_test_message ("cannot make a 2 GB sparse file here: %s", g_strerror (errno));
+    else
+      {
+        import = new_import (fixture, file);
+        g_assert_false (tl_import_run (import, fixture->store, NULL, &error));
+        g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_NOT_TEXT);
+        g_assert_cmpint (tl_store_count_feedback (fixture->store), ==, 0);
+      }
   }
 
   /* A bad --map, and a given mapping of the wrong width */
