@@ -137,21 +137,24 @@ check_open (TlStore  *self,
   return FALSE;
 }
 
-/* A prepared statement for the static SQL text @sql, reset and unbound.
- * Prepared once per store: writes come one small change at a time, and
- * an import adds feedback by the thousand. */
+/* The statement @cache holds for @sql, reset and unbound; or a new one
+ * prepared (persistent), which the caller stores (@prepared); NULL with
+ * @error set when @sql cannot be prepared. */
 static sqlite3_stmt *
-statement (TlStore     *self,
-           const char  *sql,
-           GError     **error)
+cached_statement (TlStore     *self,
+                  GHashTable  *cache,
+                  const char  *sql,
+                  gboolean    *prepared,
+                  GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
+  *prepared = FALSE;
   if (!check_open (self, error))
     return NULL;
 
-  stmt = g_hash_table_lookup (self->statements, sql);
+  stmt = g_hash_table_lookup (cache, sql);
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -166,8 +169,23 @@ statement (TlStore     *self,
       sqlite3_finalize (stmt);
       return NULL;
     }
+  *prepared = TRUE;
+  return stmt;
+}
 
-  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+/* A prepared statement for the static SQL text @sql, reset and unbound.
+ * Prepared once per store: writes come one small change at a time, and
+ * an import adds feedback by the thousand. */
+static sqlite3_stmt *
+statement (TlStore     *self,
+           const char  *sql,
+           GError     **error)
+{
+  gboolean prepared;
+  sqlite3_stmt *stmt = cached_statement (self, self->statements, sql, &prepared, error);
+
+  if (prepared)
+    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
@@ -381,32 +399,16 @@ _tl_store_dynamic_statement (TlStore     *self,
                              const char  *sql,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean prepared;
+  sqlite3_stmt *stmt = cached_statement (self, self->query_statements, sql, &prepared, error);
 
-  if (!check_open (self, error))
-    return NULL;
-
-  stmt = g_hash_table_lookup (self->query_statements, sql);
-  if (stmt != NULL)
+  if (prepared)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
+      /* Queries combine filters: keep the recent ones, not every one ever. */
+      if (g_hash_table_size (self->query_statements) >= 64)
+        g_hash_table_remove_all (self->query_statements);
+      g_hash_table_insert (self->query_statements, g_strdup (sql), stmt);
     }
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  /* Queries combine filters: keep the recent ones, not every one ever. */
-  if (g_hash_table_size (self->query_statements) >= 64)
-    g_hash_table_remove_all (self->query_statements);
-  g_hash_table_insert (self->query_statements, g_strdup (sql), stmt);
   return stmt;
 }
 
