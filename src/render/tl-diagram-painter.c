@@ -2085,7 +2085,8 @@ scene_draw_cached (Scene   *scene,
 
   if (scene->unit <= 0)
     return TRUE;
-  switch (_tl_render_kept_place (cr, width, height, tl_theme_get_background (scene->theme), &place))
+  switch (_tl_render_kept_place (cr, width, height, tl_theme_get_background (scene->theme),
+                                 &scene->n_draws, &place))
     {
     case TL_RENDER_KEPT_DIRECT:
       return FALSE;
@@ -2095,8 +2096,6 @@ scene_draw_cached (Scene   *scene,
     default:
       break;
     }
-  if (scene->n_draws++ == 0)
-    return FALSE;
 
   selection = g_strconcat (painter->selection_kind ? painter->selection_kind : "", "\x1f",
                            painter->selection_id ? painter->selection_id : "", NULL);

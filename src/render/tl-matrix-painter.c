@@ -2048,7 +2048,8 @@ scene_draw_kept (Scene   *scene,
 
   if (scene->unit <= 0)
     return TRUE;
-  switch (_tl_render_kept_place (cr, width, height, tl_theme_get_background (scene->theme), &place))
+  switch (_tl_render_kept_place (cr, width, height, tl_theme_get_background (scene->theme),
+                                 &scene->n_draws, &place))
     {
     case TL_RENDER_KEPT_DIRECT:
       return FALSE;
@@ -2058,8 +2059,6 @@ scene_draw_kept (Scene   *scene,
     default:
       break;
     }
-  if (scene->n_draws++ == 0)
-    return FALSE;
 
   /* none and an empty id apart */
   selection = g_strdup_printf ("%c%s\x1f%c%s",

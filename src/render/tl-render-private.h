@@ -130,11 +130,14 @@ typedef enum {
 } TlRenderKeptWhere;
 
 /* Where a @width × @height drawing on @cr (on a page of @background)
- * would be kept. */
+ * would be kept.  @n_draws counts the draws of one scene that could be
+ * kept: the first is drawn directly (a dragged station makes a new scene
+ * every frame, and nothing would be drawn twice). */
 TlRenderKeptWhere _tl_render_kept_place (cairo_t                 *cr,
                                          double                   width,
                                          double                   height,
                                          const TlColor           *background,
+                                         guint                   *n_draws,
                                          TlRenderKeptPlace       *place);
 /* Whether @kept holds an image for @place */
 gboolean      _tl_render_kept_matches (const TlRenderKept      *kept,

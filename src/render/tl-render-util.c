@@ -253,6 +253,7 @@ _tl_render_kept_place (cairo_t           *cr,
                        double             width,
                        double             height,
                        const TlColor     *background,
+                       guint             *n_draws,
                        TlRenderKeptPlace *place)
 {
   cairo_surface_t *target = cairo_get_group_target (cr);
@@ -292,6 +293,8 @@ _tl_render_kept_place (cairo_t           *cr,
   place->w = (int) ceil (px1) - place->x;
   place->h = (int) ceil (py1) - place->y;
   if ((double) place->w * place->h > KEPT_MAX_PIXELS)
+    return TL_RENDER_KEPT_DIRECT;
+  if ((*n_draws)++ == 0)
     return TL_RENDER_KEPT_DIRECT;
 
   return TL_RENDER_KEPT_KEEP;
